@@ -1,0 +1,43 @@
+"""Entry point: page config, navigation over the pages, and the controls every page shares."""
+
+import streamlit as st
+
+from core import UNITS
+from core.links import rejected_link_values, share_url
+
+st.set_page_config(page_title="Cross-entropy, explained", page_icon="📉", layout="wide")
+
+# The link as it was opened, read before any widget claims its parameter (and drops a bad value).
+if "opening_link" not in st.session_state:
+    st.session_state.opening_link = st.query_params.to_dict()
+
+page = st.navigation(
+    [
+        st.Page("pages/home.py", title="Cross-entropy", icon="📉", url_path="", default=True),
+    ]
+)
+
+with st.sidebar:
+    st.radio(
+        "Unit",
+        list(UNITS),
+        key="unit",
+        bind="query-params",
+        horizontal=True,
+        help="Logarithm base 2 measures information in bits, base e in nats (what PyTorch reports), "
+        "base 10 in hartleys.",
+    )
+
+notices = st.container()
+page.run()
+
+# Once per session: say which values of the opening link were not usable and fell back to defaults.
+if opening := st.session_state.opening_link:
+    widget_values = {key: st.session_state[key] for key in opening if key in st.session_state}
+    for key, shown in rejected_link_values(opening, widget_values):
+        notices.warning(f"The link's value for `{key}`, {shown}, is not one this page can show: the default is used.")
+    st.session_state.opening_link = {}
+
+with st.sidebar:
+    st.caption("Share this exact view: the link holds every control.")
+    st.code(share_url(st.context.url, st.query_params.to_dict()), language=None, wrap_lines=True)

@@ -1,0 +1,72 @@
+r"""LaTeX for the formulas the pages show, with the current numbers substituted.
+
+Every function returns a string for ``st.latex``; the numbers come from ``core.measures``.
+"""
+
+from __future__ import annotations
+
+from core import measures
+from core.units import format_value, unit_base, unit_symbol
+
+__all__ = ["binary_formulas", "format_probability"]
+
+
+def format_probability(x: float) -> str:
+    """A probability as a formula shows it: two decimals, more only where the value needs them.
+
+    Examples
+    --------
+    >>> format_probability(0.3), format_probability(1.0), format_probability(0.125)
+    ('0.30', '1.00', '0.125')
+    """
+    decimals = next((d for d in range(2, 6) if abs(round(x, d) - x) < 1e-12), 6)
+    return f"{x:.{decimals}f}"
+
+
+def _value(x: float, unit: str) -> str:
+    text = format_value(x, unit)
+    return r"\infty" if text == "∞" else text.replace(f" {unit}", rf"\ \text{{{unit}}}")
+
+
+def _terms(weights: tuple[float, float], numerators: tuple[str, str], denominators: tuple[float, float], log: str):
+    return " + ".join(
+        rf"{format_probability(w)}\cdot{log}\frac{{{num}}}{{{format_probability(d)}}}"
+        for w, num, d in zip(weights, numerators, denominators, strict=True)
+    )
+
+
+def binary_formulas(p: float, q: float, unit: str) -> str:
+    r"""H(p), H(p, q) and D(p‖q) for two outcomes, each written out with its numbers and its value.
+
+    Parameters
+    ----------
+    p, q : float
+        True and predicted probabilities of outcome 1.
+    unit : {"bits", "nats", "hartleys"}
+
+    Returns
+    -------
+    str
+        An ``aligned`` LaTeX block of three lines.
+
+    Examples
+    --------
+    >>> print(binary_formulas(0.3, 0.65, "bits").splitlines()[2])
+    H(p, q) &= 0.30\cdot\log_2\frac{1}{0.65} + 0.70\cdot\log_2\frac{1}{0.35} = 1.2466\ \text{bits} \\
+    """
+    base = unit_base(unit)
+    log = unit_symbol(unit)
+    ps, qs = (p, 1.0 - p), (q, 1.0 - q)
+    h = float(measures.binary_entropy(p, base))
+    hpq = float(measures.binary_cross_entropy(p, q, base))
+    kl = float(measures.kl_divergence([p, 1.0 - p], [q, 1.0 - q], base))
+    ratios = tuple(format_probability(x) for x in ps)
+    return "\n".join(
+        [
+            r"\begin{aligned}",
+            rf"H(p) &= {_terms(ps, ('1', '1'), ps, log)} = {_value(h, unit)} \\",
+            rf"H(p, q) &= {_terms(ps, ('1', '1'), qs, log)} = {_value(hpq, unit)} \\",
+            rf"D(p\,\|\,q) &= {_terms(ps, ratios, qs, log)} = {_value(kl, unit)}",
+            r"\end{aligned}",
+        ]
+    )
