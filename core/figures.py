@@ -184,6 +184,7 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
             arrowcolor=PALETTE["orange"],
             font={"color": PALETTE["vermillion"], "size": 16},
             yanchor="top",
+            xanchor="left" if q < 0.25 else "right" if q > 0.75 else "center",
         )
     return _style(
         fig,

@@ -28,14 +28,17 @@ def _value(x: float, unit: str) -> str:
     return r"\infty" if text == "∞" else text.replace(f" {unit}", rf"\ \text{{{unit}}}")
 
 
-def _terms(weights: tuple[float, float], numerators: tuple[str, str], denominators: tuple[float, float], log: str):
-    return " + ".join(
-        rf"{format_probability(w)}\cdot{log}\frac{{{num}}}{{{format_probability(d)}}}"
+def _sum(name: str, weights, numerators, denominators, log: str, value: str) -> str:
+    """One quantity as an ``aligned`` block: a row per term, then its value; narrow enough for a phone."""
+    terms = [
+        rf"{format_probability(w)}\,{log}\frac{{{num}}}{{{format_probability(d)}}}"
         for w, num, d in zip(weights, numerators, denominators, strict=True)
-    )
+    ]
+    rows = [f"{name} &= {terms[0]}", *(rf"&\quad + {term}" for term in terms[1:]), f"&= {value}"]
+    return r"\begin{aligned}" + " \\\\ ".join(rows) + r"\end{aligned}"
 
 
-def binary_formulas(p: float, q: float, unit: str) -> str:
+def binary_formulas(p: float, q: float, unit: str) -> tuple[str, str, str]:
     r"""H(p), H(p, q) and D(p‖q) for two outcomes, each written out with its numbers and its value.
 
     Parameters
@@ -46,13 +49,16 @@ def binary_formulas(p: float, q: float, unit: str) -> str:
 
     Returns
     -------
-    str
-        An ``aligned`` LaTeX block of three lines.
+    tuple of str
+        LaTeX for H(p), H(p, q) and D(p‖q), in that order.
 
     Examples
     --------
-    >>> print(binary_formulas(0.3, 0.65, "bits").splitlines()[2])
-    H(p, q) &= 0.30\cdot\log_2\frac{1}{0.65} + 0.70\cdot\log_2\frac{1}{0.35} = 1.2466\ \text{bits} \\
+    >>> for row in binary_formulas(0.3, 0.65, "bits")[1].split(r" \\ "):
+    ...     print(row)
+    \begin{aligned}H(p, q) &= 0.30\,\log_2\frac{1}{0.65}
+    &\quad + 0.70\,\log_2\frac{1}{0.35}
+    &= 1.2466\ \text{bits}\end{aligned}
     """
     base = unit_base(unit)
     log = unit_symbol(unit)
@@ -61,12 +67,8 @@ def binary_formulas(p: float, q: float, unit: str) -> str:
     hpq = float(measures.binary_cross_entropy(p, q, base))
     kl = float(measures.kl_divergence([p, 1.0 - p], [q, 1.0 - q], base))
     ratios = tuple(format_probability(x) for x in ps)
-    return "\n".join(
-        [
-            r"\begin{aligned}",
-            rf"H(p) &= {_terms(ps, ('1', '1'), ps, log)} = {_value(h, unit)} \\",
-            rf"H(p, q) &= {_terms(ps, ('1', '1'), qs, log)} = {_value(hpq, unit)} \\",
-            rf"D(p\,\|\,q) &= {_terms(ps, ratios, qs, log)} = {_value(kl, unit)}",
-            r"\end{aligned}",
-        ]
+    return (
+        _sum("H(p)", ps, ("1", "1"), ps, log, _value(h, unit)),
+        _sum("H(p, q)", ps, ("1", "1"), qs, log, _value(hpq, unit)),
+        _sum(r"D(p\,\|\,q)", ps, ratios, qs, log, _value(kl, unit)),
     )

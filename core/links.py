@@ -32,7 +32,9 @@ def _same_value(raw: str, value) -> bool:
     return raw == str(value)
 
 
-def rejected_link_values(opened: Mapping[str, str | list[str]], values: Mapping[str, object]) -> Iterator[tuple[str, str]]:
+def rejected_link_values(
+    opened: Mapping[str, str | list[str]], values: Mapping[str, object]
+) -> Iterator[tuple[str, str]]:
     """The link's parameters whose widget did not take the value the link asked for.
 
     Parameters

@@ -38,7 +38,8 @@ if hpq == float("inf"):
     )
 
 st.plotly_chart(cross_entropy_curve(p, q, unit), width="stretch", config={"displayModeBar": False})
-st.latex(binary_formulas(p, q, unit))
+for column, formula in zip(st.columns(3), binary_formulas(p, q, unit), strict=True):
+    column.latex(formula)
 
 st.subheader("From surprise to a loss function")
 st.markdown(

@@ -1,0 +1,181 @@
+"""Surprisal, entropy, cross-entropy and KL divergence: known values, identities, properties, SciPy."""
+
+import math
+
+import numpy as np
+import pytest
+import scipy.special
+import scipy.stats
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core import (
+    binary_cross_entropy,
+    binary_entropy,
+    cross_entropy,
+    entropy,
+    kl_divergence,
+    surprisal,
+)
+from tests.strategies import distributions
+
+pairs = st.integers(1, 8).flatmap(lambda n: st.tuples(distributions(size=n), distributions(size=n)))
+
+
+@pytest.mark.parametrize(
+    ("p", "base", "expected"),
+    [
+        ([0.5, 0.5], 2, 1.0),
+        ([1 / 6] * 6, 2, math.log2(6)),
+        ([0.25] * 4, 2, 2.0),
+        ([1.0, 0.0], 2, 0.0),
+        ([1.0], 2, 0.0),
+        ([0.5, 0.5], math.e, math.log(2)),
+        ([0.1] * 10, 10, 1.0),
+        ([0.9, 0.1], 2, 0.4689955935892812),
+    ],
+)
+def test_entropy_known_values(p, base, expected):
+    assert entropy(p, base) == pytest.approx(expected, rel=1e-15, abs=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("p", "q", "expected"),
+    [
+        ([0.5, 0.5], [0.5, 0.5], 1.0),
+        ([1.0, 0.0], [0.5, 0.5], 1.0),
+        ([0.5, 0.5], [0.25, 0.75], 0.5 * 2 + 0.5 * math.log2(4 / 3)),
+        ([0.5, 0.5], [1.0, 0.0], math.inf),
+        ([0.0, 1.0], [1.0, 0.0], math.inf),
+        ([0.0, 1.0], [0.0, 1.0], 0.0),  # p_i = 0 contributes nothing, even where q_i = 0
+        ([1.0, 0.0, 0.0], [0.5, 0.0, 0.5], 1.0),
+    ],
+)
+def test_cross_entropy_known_values(p, q, expected):
+    assert cross_entropy(p, q) == pytest.approx(expected, rel=1e-15)
+
+
+def test_infinity_is_exact_and_silent():
+    with np.errstate(all="raise"):  # no warning escapes, no NaN appears
+        assert cross_entropy([0.3, 0.7], [0.0, 1.0]) == math.inf
+        assert kl_divergence([0.3, 0.7], [0.0, 1.0]) == math.inf
+        assert binary_cross_entropy(1, 0) == math.inf
+        assert binary_cross_entropy(0, 1) == math.inf
+        assert surprisal(0) == math.inf
+
+
+def test_surprisal():
+    assert surprisal(0.5) == 1.0
+    assert surprisal(1.0) == 0.0 and math.copysign(1, surprisal(1.0)) == 1  # +0, not -0
+    assert surprisal(1 / 6) == pytest.approx(math.log2(6), rel=1e-15)
+    assert surprisal(0.001, base=10) == pytest.approx(3.0, rel=1e-15)
+    assert surprisal([0.5, 0.25]).shape == (2,)
+
+
+@given(pairs)
+def test_gibbs_inequality_and_decomposition(pq):
+    p, q = pq
+    h, hpq, kl = entropy(p), cross_entropy(p, q), kl_divergence(p, q)
+    assert kl >= 0
+    assert hpq >= h - 1e-12
+    if math.isfinite(hpq):
+        assert hpq == pytest.approx(h + kl, rel=1e-9, abs=1e-9)
+    else:
+        assert kl == math.inf
+        assert ((p > 0) & (q == 0)).any()
+
+
+@given(distributions())
+def test_divergence_from_itself_is_zero(p):
+    assert kl_divergence(p, p) == 0.0
+    assert cross_entropy(p, p) == entropy(p)
+
+
+@given(distributions())
+def test_entropy_bounds(p):
+    h = entropy(p)
+    assert 0 <= h <= math.log2(len(p)) + 1e-12
+
+
+@given(pairs, st.sampled_from([2, math.e, 10, 3.5]))
+def test_agrees_with_scipy(pq, base):
+    p, q = pq
+    assert entropy(p, base) == pytest.approx(scipy.stats.entropy(p, base=base), rel=1e-12, abs=1e-15)
+    expected_kl = scipy.special.rel_entr(p, q).sum() / math.log(base)
+    assert kl_divergence(p, q, base) == pytest.approx(max(expected_kl, 0.0), rel=1e-12, abs=1e-15)
+    assert kl_divergence(p, q, base) == pytest.approx(
+        max(scipy.stats.entropy(p, q, base=base), 0.0), rel=1e-12, abs=1e-15
+    )
+
+
+def test_units_scale_by_log_of_base():
+    p, q = [0.2, 0.3, 0.5], [0.1, 0.6, 0.3]
+    bits = cross_entropy(p, q, 2)
+    assert cross_entropy(p, q, math.e) == pytest.approx(bits * math.log(2), rel=1e-15)
+    assert cross_entropy(p, q, 10) == pytest.approx(bits * math.log10(2), rel=1e-15)
+
+
+def test_batches_along_leading_axes():
+    p = np.array([[0.5, 0.5], [1.0, 0.0], [0.25, 0.75]])
+    np.testing.assert_allclose(entropy(p), [1.0, 0.0, 0.8112781244591328], rtol=1e-15)
+    q = np.array([0.5, 0.5])  # one estimate broadcast against every row of p
+    np.testing.assert_allclose(cross_entropy(p, q), [1.0, 1.0, 1.0], rtol=1e-15)
+    assert kl_divergence(p, q).shape == (3,)
+
+
+def test_binary_measures_match_the_general_ones():
+    for p in (0.0, 0.01, 0.3, 0.5, 0.99, 1.0):
+        assert binary_entropy(p) == pytest.approx(entropy([p, 1 - p]), rel=1e-15, abs=1e-15)
+        for q in (0.0, 0.2, 0.65, 1.0):
+            assert binary_cross_entropy(p, q) == pytest.approx(cross_entropy([p, 1 - p], [q, 1 - q]), rel=1e-15)
+
+
+def test_binary_cross_entropy_broadcasts_to_a_grid():
+    p = np.linspace(0, 1, 1001)[:, None]
+    q = np.linspace(0, 1, 1001)[None, :]
+    grid = binary_cross_entropy(p, q)
+    assert grid.shape == (1001, 1001)
+    assert not np.isnan(grid).any()
+    diagonal = np.diagonal(grid)
+    np.testing.assert_allclose(diagonal, binary_entropy(p[:, 0]), rtol=1e-15, atol=1e-15)
+    assert (grid >= diagonal[:, None] - 1e-12).all()  # each row's minimum is on the diagonal, q = p
+    assert grid[0, -1] == math.inf and grid[-1, 0] == math.inf
+
+
+def test_binary_cross_entropy_agrees_with_sklearn_log_loss():
+    from sklearn.metrics import log_loss
+
+    y = np.array([1, 0, 1, 1, 0])
+    q = np.array([0.9, 0.2, 0.65, 0.3, 0.01])
+    ours = binary_cross_entropy(y, q, math.e).mean()
+    assert ours == pytest.approx(log_loss(y, q), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: entropy([0.5, 0.6]), r"p must sum to 1 .* sums to 1\.1"),
+        (lambda: entropy([0.5, 0.5 + 1e-8]), "p must sum to 1"),
+        (lambda: cross_entropy([0.5, 0.5], [0.2, 0.2]), "q must sum to 1"),
+        (lambda: entropy([-0.5, 1.5]), "p has a negative entry"),
+        (lambda: entropy([float("nan"), 1.0]), "p contains NaN"),
+        (lambda: surprisal(1.5), "p has an entry above 1"),
+        (lambda: binary_cross_entropy(0.5, 2), "q has an entry above 1"),
+        (lambda: cross_entropy([0.5, 0.5], [1 / 3] * 3), "same number of outcomes"),
+        (lambda: kl_divergence([[0.5, 0.5]] * 2, [[0.5, 0.5]] * 3), "do not broadcast"),
+        (lambda: entropy([0.5, 0.5], base=1), "base must be a positive number other than 1"),
+        (lambda: entropy([0.5, 0.5], base=-2), "base must be"),
+        (lambda: entropy([0.5, 0.5], base="2"), "base must be"),
+        (lambda: entropy([0.5, 0.5], base=True), "base must be"),
+        (lambda: entropy([]), "at least one probability"),
+        (lambda: entropy("abc"), "p must be numeric"),
+    ],
+)
+def test_bad_input_names_the_argument(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_tolerance_accepts_rounding_but_never_rescales():
+    p = [0.1] * 10  # sums to 0.9999999999999999
+    assert entropy(p) == pytest.approx(math.log2(10), rel=1e-15)

@@ -1,0 +1,100 @@
+"""Regenerate tests/golden/torch_losses.json with PyTorch (needs torch; the test suite does not).
+
+python tests/make_torch_golden.py
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F  # noqa: N812
+
+OUT = Path(__file__).parent / "golden" / "torch_losses.json"
+
+
+def main() -> None:
+    rng = np.random.default_rng(20261124)
+    logits = (rng.normal(size=(6, 4)) * 3).round(3)
+    labels = np.array([0, 3, -100, 2, 1, 3])
+    soft = rng.dirichlet(np.ones(4), size=6).round(6)
+    soft[:, -1] = 1 - soft[:, :-1].sum(axis=1)
+    weight = np.array([1.0, 2.0, 0.5, 3.0])
+    cases = []
+    for target in (labels, soft):
+        for w in (None, weight):
+            for smoothing in (0.0, 0.15):
+                for reduction in ("mean", "sum", "none"):
+                    kwargs = {"reduction": reduction, "label_smoothing": smoothing}
+                    out = F.cross_entropy(
+                        torch.tensor(logits),
+                        torch.tensor(target),
+                        weight=None if w is None else torch.tensor(w),
+                        **kwargs,
+                    )
+                    cases.append(
+                        {
+                            "logits": logits.tolist(),
+                            "target": target.tolist(),
+                            "weight": None if w is None else w.tolist(),
+                            **kwargs,
+                            "expected": out.tolist(),
+                        }
+                    )
+    extremes = [[1000.0, 0.0, -1000.0], [-50.0, 50.0, 0.0]]
+    for reduction in ("mean", "none"):
+        out = F.cross_entropy(torch.tensor(extremes), torch.tensor([2, 0]), reduction=reduction)
+        cases.append(
+            {
+                "logits": extremes,
+                "target": [2, 0],
+                "weight": None,
+                "reduction": reduction,
+                "label_smoothing": 0.0,
+                "expected": out.tolist(),
+            }
+        )
+    unbatched = F.cross_entropy(torch.tensor([2.0, 0.5, -1.0], dtype=torch.float64), torch.tensor(1))
+    cases.append(
+        {
+            "logits": [2.0, 0.5, -1.0],
+            "target": 1,
+            "weight": None,
+            "reduction": "mean",
+            "label_smoothing": 0.0,
+            "expected": unbatched.item(),
+        }
+    )
+
+    bce_cases = []
+    x = np.array([-300.0, -20.0, -1.5, 0.0, 0.7, 20.0, 300.0])
+    t = np.array([1.0, 1.0, 0.3, 0.5, 0.0, 0.0, 0.0])
+    for pos_weight in (None, [2.5]):
+        for reduction in ("mean", "sum", "none"):
+            out = F.binary_cross_entropy_with_logits(
+                torch.tensor(x),
+                torch.tensor(t),
+                pos_weight=None if pos_weight is None else torch.tensor(pos_weight, dtype=torch.float64),
+                reduction=reduction,
+            )
+            bce_cases.append(
+                {
+                    "logits": x.tolist(),
+                    "target": t.tolist(),
+                    "pos_weight": pos_weight,
+                    "reduction": reduction,
+                    "expected": out.tolist(),
+                }
+            )
+
+    payload = {
+        "torch_version": torch.__version__,
+        "cross_entropy": cases,
+        "binary_cross_entropy_with_logits": bce_cases,
+    }
+    OUT.write_text(json.dumps(payload, indent=1) + "\n")
+    print(f"wrote {len(cases)} + {len(bce_cases)} cases to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

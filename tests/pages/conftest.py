@@ -1,0 +1,35 @@
+"""AppTest fixtures: the whole app, opened at a link, on the page under test."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).parents[2] / "app.py")
+
+
+@pytest.fixture
+def open_link():
+    """Open the app as a link would: ``open_link("pages/home.py", p="0.3")`` runs it and returns it."""
+
+    def _open(page: str = "pages/home.py", **params) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "pages/home.py":
+            at.switch_page(page).run()
+        assert not at.exception, at.exception
+        return at
+
+    return _open
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def chart(at: AppTest, index: int = 0) -> dict:
+    import json
+
+    return json.loads(at.get("plotly_chart")[index].proto.spec)

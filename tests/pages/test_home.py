@@ -1,0 +1,103 @@
+"""The home page in AppTest: defaults, sliders, units, ∞, shareable links and bad links."""
+
+import pytest
+
+from tests.pages.conftest import chart, metric_values
+
+
+def _trace(spec, name):
+    return next(t for t in spec["data"] if t["name"] == name)
+
+
+def test_defaults(open_link):
+    at = open_link()
+    assert at.title[0].value == "Cross-entropy: the cost of a wrong belief"
+    assert at.slider(key="p").value == 0.3 and at.slider(key="q").value == 0.65
+    assert at.radio(key="unit").value == "bits"
+    assert metric_values(at) == {
+        "Entropy H(p)": "0.8813 bits",
+        "Cross-entropy H(p, q)": "1.2466 bits",
+        "KL divergence D(p‖q)": "0.3654 bits",
+    }
+    assert r"\frac{1}{0.65}" in at.latex[1].value and r"1.2466\ \text{bits}" in at.latex[1].value
+    assert "Gibbs' inequality" in at.markdown[-1].value
+    assert not at.warning and not at.error
+
+
+def test_sliders_move_the_chart_metrics_and_formula(open_link):
+    at = open_link()
+    before = chart(at)
+    at.slider(key="q").set_value(0.3).run()
+    assert metric_values(at)["KL divergence D(p‖q)"] == "0.0000 bits"
+    assert metric_values(at)["Cross-entropy H(p, q)"] == metric_values(at)["Entropy H(p)"]
+    after = chart(at)
+    assert _trace(after, "Your prediction q")["x"] == [0.3]
+    assert _trace(before, "Your prediction q")["x"] == [0.65]
+    at.slider(key="p").set_value(0.5).run()
+    assert metric_values(at)["Entropy H(p)"] == "1.0000 bits"
+    assert _trace(chart(at), "Minimum at q = p")["x"] == [0.5]
+    assert r"0.50\,\log_2\frac{1}{0.30}" in at.latex[1].value
+
+
+def test_unit_applies_to_every_number_and_axis(open_link):
+    at = open_link()
+    at.radio(key="unit").set_value("nats").run()
+    values = metric_values(at)
+    assert values["Entropy H(p)"] == "0.6109 nats" and values["Cross-entropy H(p, q)"] == "0.8641 nats"
+    assert chart(at)["layout"]["yaxis"]["title"]["text"] == "cross-entropy H(p, q) [nats]"
+    assert r"\ln" in at.latex[0].value and r"\text{nats}" in at.latex[0].value
+
+
+@pytest.mark.parametrize("q", ["0", "1"])
+def test_certain_wrong_prediction_shows_infinity(open_link, q):
+    at = open_link(p="0.3", q=q)
+    values = metric_values(at)
+    assert values["Cross-entropy H(p, q)"] == "∞" and values["KL divergence D(p‖q)"] == "∞"
+    assert values["Entropy H(p)"] == "0.8813 bits"
+    assert "infinite" in at.error[0].value
+    annotations = [a["text"] for a in chart(at)["layout"]["annotations"]]
+    assert "H(p, q) = ∞" in annotations
+
+
+def test_certain_and_right_costs_nothing(open_link):
+    at = open_link(p="1", q="1")
+    assert set(metric_values(at).values()) == {"0.0000 bits"}
+    assert not at.error
+
+
+def test_link_restores_the_view(open_link):
+    at = open_link(p="0.3", q="0.65", unit="nats")
+    assert (at.slider(key="p").value, at.slider(key="q").value, at.radio(key="unit").value) == (0.3, 0.65, "nats")
+    assert metric_values(at)["Cross-entropy H(p, q)"] == "0.8641 nats"
+    at = open_link(p="0.9", q="0.12", unit="hartleys")
+    assert (at.slider(key="p").value, at.slider(key="q").value) == (0.9, 0.12)
+    assert metric_values(at)["Entropy H(p)"].endswith("hartleys")
+    assert not at.warning
+
+
+def test_share_link_shows_the_state(open_link):
+    at = open_link(p="0.9", q="0.12")
+    assert "p=0.9" in at.code[0].value and "q=0.12" in at.code[0].value
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"p": "banana"},
+        {"q": "2"},
+        {"unit": "<script>alert(1)</script>"},
+        {"p": "nan", "q": "-inf"},
+        {"p": "-0.5", "q": "1e400", "unit": ""},
+        {"p": ["0.2", "0.4"]},
+    ],
+)
+def test_bad_links_fall_back_to_defaults_with_a_note(open_link, params):
+    at = open_link(**params)
+    assert at.slider(key="p").value == 0.3 and at.slider(key="q").value == 0.65
+    assert at.radio(key="unit").value == "bits"
+    notes = " ".join(w.value for w in at.warning)
+    for key in params:
+        assert f"`{key}`" in notes
+    assert "the default is used" in notes
+    at.slider(key="q").set_value(0.5).run()  # the note is for the opening link only
+    assert not at.warning and not at.exception
