@@ -21,11 +21,14 @@ __all__ = [
 
 def _cross_terms(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Elementwise x·ln(1/y) in nats, with 0·ln(1/y) = 0 for every y and x·ln(1/0) = ∞ for x > 0."""
-    # ln(0) = -inf is intended (an outcome that happens was given probability 0); 0·inf = nan in the
-    # branch np.where discards. Both warnings are expected, so they are silenced here and nowhere else.
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(x == 0, 0.0, -x * np.log(y))
-    return terms + 0.0  # turns -0.0 (from ln 1) into 0.0
+    # ln 0 = -inf is intended: an outcome given probability 0 is infinitely surprising.
+    with np.errstate(divide="ignore"):
+        surprise = -np.log(y) + 0.0  # + 0.0 turns the -0.0 of ln 1 into 0.0
+    # Where x = 0 the product is never formed, so 0·∞ never makes a NaN; those entries stay 0.
+    # The mask and the logarithm are taken on the inputs before broadcasting, so a grid of p by q
+    # costs one pass of multiplication.
+    out = np.zeros(np.broadcast_shapes(x.shape, y.shape))
+    return np.multiply(x, surprise, out=out, where=x != 0)
 
 
 def _relative_terms(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -35,9 +38,11 @@ def _relative_terms(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return terms + 0.0
 
 
-def _to_result(nats, base) -> np.float64 | np.ndarray:
-    value = np.asarray(nats) / _checks.log_base(base)
-    return value[()] if value.ndim == 0 else value
+def _to_result(nats: np.ndarray, base) -> np.float64 | np.ndarray:
+    """Convert a freshly computed array in nats to ``base``, in place; a 0-d result becomes a scalar."""
+    nats = np.asarray(nats)
+    nats /= _checks.log_base(base)
+    return nats[()] if nats.ndim == 0 else nats
 
 
 def surprisal(p, base=2):
@@ -212,7 +217,9 @@ def binary_cross_entropy(p, q, base=2):
         np.broadcast_shapes(p.shape, q.shape)
     except ValueError:
         raise ValueError(f"p and q have shapes {p.shape} and {q.shape}, which do not broadcast") from None
-    return _to_result(_cross_terms(p, q) + _cross_terms(1.0 - p, 1.0 - q), base)
+    nats = _cross_terms(p, q)
+    nats += _cross_terms(1.0 - p, 1.0 - q)
+    return _to_result(nats, base)
 
 
 def binary_entropy(p, base=2):
@@ -240,4 +247,6 @@ def binary_entropy(p, base=2):
     0.468996
     """
     p = _checks.probabilities(p, "p")
-    return _to_result(_cross_terms(p, p) + _cross_terms(1.0 - p, 1.0 - p), base)
+    nats = _cross_terms(p, p)
+    nats += _cross_terms(1.0 - p, 1.0 - p)
+    return _to_result(nats, base)

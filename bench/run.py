@@ -1,0 +1,70 @@
+"""Benchmarks, printed as a table: run `python bench/run.py` and copy the figures into BENCHMARKS.md.
+
+Everything is measured in one run on one machine, and compared as ratios where the machine's speed
+would otherwise decide the answer (this machine is shared and noisy).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from core import binary_cross_entropy  # noqa: E402
+from core.figures import cross_entropy_curve  # noqa: E402
+
+
+def _median_seconds(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def grid_cost() -> None:
+    p = np.linspace(0, 1, 1001)[:, None]
+    q = np.linspace(0, 1, 1001)[None, :]
+    inner = np.linspace(0.001, 0.999, 1001)
+    p_inner, q_inner = inner[:, None], inner[None, :]
+    ours = _median_seconds(lambda: binary_cross_entropy(p, q), 21)
+    # The floor: the same formula as one bare NumPy expression, on inputs where it needs no edge cases.
+    bare = _median_seconds(lambda: -(p_inner * np.log(q_inner) + (1 - p_inner) * np.log(1 - q_inner)), 21)
+    print(f"binary_cross_entropy on a 1001x1001 grid: {ours * 1e3:.2f} ms")
+    print(f"  one bare NumPy expression, same grid:   {bare * 1e3:.2f} ms  (ratio {ours / bare:.2f}x)")
+
+
+def page_rerun(page: str, key: str, values: list[float]) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    if page != "pages/home.py":
+        at.switch_page(page).run()
+    times = []
+    for value in values:
+        at.slider(key=key).set_value(value)
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+    assert not at.exception
+    print(f"{page}: rerun after a slider move, median of {len(times)}: {statistics.median(times) * 1e3:.1f} ms")
+
+
+def chart_bytes() -> None:
+    sizes = [len(cross_entropy_curve(p, q, "bits").to_json()) for p, q in [(0.3, 0.65), (0.5, 0.0), (1.0, 1.0)]]
+    print(f"home chart JSON: {min(sizes):,} to {max(sizes):,} bytes")
+    build = _median_seconds(lambda: cross_entropy_curve(0.3, 0.65, "bits"), 21)
+    print(f"home chart build: {build * 1e3:.1f} ms")
+
+
+if __name__ == "__main__":
+    grid_cost()
+    chart_bytes()
+    page_rerun("pages/home.py", "q", [round(0.05 + 0.03 * i, 2) for i in range(30)])
