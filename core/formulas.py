@@ -34,7 +34,9 @@ def _sum(name: str, weights, numerators, denominators, log: str, value: str) -> 
         rf"{format_probability(w)}\,{log}\frac{{{num}}}{{{format_probability(d)}}}"
         for w, num, d in zip(weights, numerators, denominators, strict=True)
     ]
-    rows = [f"{name} &= {terms[0]}", *(rf"&\quad + {term}" for term in terms[1:]), f"&= {value}"]
+    # The strut gives the first row the height of its fraction; without it KaTeX clips the numerator.
+    first = rf"\rule{{0pt}}{{2.2em}}{name} &= {terms[0]}"
+    rows = [first, *(rf"&\quad + {term}" for term in terms[1:]), f"&= {value}"]
     return r"\begin{aligned}" + " \\\\ ".join(rows) + r"\end{aligned}"
 
 
@@ -56,7 +58,7 @@ def binary_formulas(p: float, q: float, unit: str) -> tuple[str, str, str]:
     --------
     >>> for row in binary_formulas(0.3, 0.65, "bits")[1].split(r" \\ "):
     ...     print(row)
-    \begin{aligned}H(p, q) &= 0.30\,\log_2\frac{1}{0.65}
+    \begin{aligned}\rule{0pt}{2.2em}H(p, q) &= 0.30\,\log_2\frac{1}{0.65}
     &\quad + 0.70\,\log_2\frac{1}{0.35}
     &= 1.2466\ \text{bits}\end{aligned}
     """

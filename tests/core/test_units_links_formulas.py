@@ -55,7 +55,7 @@ def test_format_probability(x, expected):
 def test_binary_formulas_substitute_the_numbers():
     entropy_tex, cross_tex, kl_tex = binary_formulas(0.3, 0.65, "bits")
     assert entropy_tex == (
-        r"\begin{aligned}H(p) &= 0.30\,\log_2\frac{1}{0.30} \\ &\quad + 0.70\,\log_2\frac{1}{0.70} \\ "
+        r"\begin{aligned}\rule{0pt}{2.2em}H(p) &= 0.30\,\log_2\frac{1}{0.30} \\ &\quad + 0.70\,\log_2\frac{1}{0.70} \\ "
         r"&= 0.8813\ \text{bits}\end{aligned}"
     )
     assert r"\frac{1}{0.65}" in cross_tex and r"\frac{1}{0.35}" in cross_tex and r"&= 1.2466\ \text{bits}" in cross_tex
