@@ -7,6 +7,7 @@ from core.losses import binary_cross_entropy_with_logits, cross_entropy_loss, lo
 from core.measures import (
     binary_cross_entropy,
     binary_entropy,
+    contributions,
     cross_entropy,
     entropy,
     kl_divergence,
@@ -19,6 +20,7 @@ __all__ = [
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
     "binary_entropy",
+    "contributions",
     "cross_entropy",
     "cross_entropy_loss",
     "entropy",

@@ -12,6 +12,7 @@ from core import _checks
 __all__ = [
     "binary_cross_entropy",
     "binary_entropy",
+    "contributions",
     "cross_entropy",
     "entropy",
     "kl_divergence",
@@ -112,6 +113,34 @@ def cross_entropy(p, q, base=2):
     q = _checks.distribution(q, "q")
     _checks.same_outcomes(p, q)
     return _to_result(_cross_terms(p, q).sum(axis=-1), base)
+
+
+def contributions(p, q, base=2):
+    """Each outcome's share p_i·log(1/q_i) of the cross-entropy H(p, q); with q = p, of the entropy.
+
+    Parameters
+    ----------
+    p, q : array_like
+        True and estimated distributions over the same outcomes (last axis), as in ``cross_entropy``.
+    base : float, default 2
+        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+
+    Returns
+    -------
+    numpy.ndarray
+        The terms, summing along the last axis to H(p, q): 0 where p_i = 0, ∞ where q_i = 0 < p_i.
+
+    Examples
+    --------
+    >>> contributions([0.5, 0.25, 0.25, 0.0], [0.5, 0.25, 0.25, 0.0]).tolist()
+    [0.5, 0.5, 0.5, 0.0]
+    >>> contributions([0.5, 0.5], [1.0, 0.0]).tolist()
+    [0.0, inf]
+    """
+    p = _checks.distribution(p, "p")
+    q = _checks.distribution(q, "q")
+    _checks.same_outcomes(p, q)
+    return _to_result(_cross_terms(p, q), base)
 
 
 def entropy(p, base=2):

@@ -46,7 +46,14 @@ def test_format_value_refuses_nan():
 
 @pytest.mark.parametrize(
     ("x", "expected"),
-    [(0.3, "0.30"), (0.35000000000000003, "0.35"), (0.333, "0.333"), (0.0, "0.00"), (1e-7, "0.000000")],
+    [
+        (0.3, "0.30"),
+        (0.35000000000000003, "0.35"),
+        (0.333, "0.333"),
+        (0.0, "0.00"),
+        (1e-7, "0.0000"),
+        (1 / 3, "0.3333"),
+    ],
 )
 def test_format_probability(x, expected):
     assert format_probability(x) == expected

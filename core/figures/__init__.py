@@ -1,0 +1,30 @@
+"""Pure Plotly figure builders: numbers in, ``go.Figure`` out. Nothing here renders.
+
+Every builder shares one palette (Okabe–Ito, safe for colour-blind readers) and one layout helper,
+and fixes its axis ranges so that a redraw after a slider move does not make the chart jump.
+"""
+
+from core.figures._common import PALETTE
+from core.figures.bars import (
+    cross_entropy_contributions,
+    decomposition_bar,
+    distribution_bars,
+    entropy_contributions,
+)
+from core.figures.curves import binary_entropy_curve, cross_entropy_curve, probability_grid, surprisal_curve
+from core.figures.maps import binary_cross_entropy_map, simplex_cross_entropy_map, simplex_point
+
+__all__ = [
+    "PALETTE",
+    "binary_cross_entropy_map",
+    "binary_entropy_curve",
+    "cross_entropy_contributions",
+    "cross_entropy_curve",
+    "decomposition_bar",
+    "distribution_bars",
+    "entropy_contributions",
+    "probability_grid",
+    "simplex_cross_entropy_map",
+    "simplex_point",
+    "surprisal_curve",
+]

@@ -1,0 +1,185 @@
+"""Bar charts of distributions over n outcomes and of where their entropy and cross-entropy come from."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+
+from core import measures
+from core.figures._common import PALETTE, figure, in_unit
+from core.units import format_value, unit_base
+
+__all__ = ["cross_entropy_contributions", "decomposition_bar", "distribution_bars", "entropy_contributions"]
+
+#: Top of the information axes here, in bits: above the largest finite value the controls allow
+#: (an outcome of weight 1 among seven of weight 10 has log₂ 71 ≈ 6.15 bits of surprisal).
+BARS_TOP_BITS = 7.0
+
+
+def _outcome_axis(n: int) -> dict:
+    return {"tickmode": "array", "tickvals": list(range(1, n + 1)), "range": [0.5, n + 0.5]}
+
+
+def _bars(values, name: str, color: str, unit: str | None, y_top: float) -> dict:
+    """Bars labelled with their values; an ∞ bar reaches the top edge and says ∞."""
+    values = np.asarray(values, dtype=float)
+    labels = [format_value(float(v), unit, decimals=3) for v in values]
+    return {
+        "type": "bar",
+        "x": list(range(1, values.size + 1)),
+        "y": np.where(np.isfinite(values), values, y_top),
+        "name": name,
+        "marker": {"color": color},
+        "text": [label.removesuffix(f" {unit}") if unit else label for label in labels],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "customdata": labels,
+        "hovertemplate": f"outcome %{{x}}: %{{customdata}}<extra>{name}</extra>",
+    }
+
+
+def _level(value: float, n: int, name: str, color: str, dash: str) -> dict:
+    """A horizontal line across every outcome's slot."""
+    return {
+        "x": [0.5, n + 0.5],
+        "y": [value, value],
+        "mode": "lines",
+        "name": name,
+        "line": {"color": color, "width": 2.5, "dash": dash},
+        "hovertemplate": f"{name}<extra></extra>",
+    }
+
+
+def distribution_bars(p, q=None) -> go.Figure:
+    """Bars of the probabilities p_i, and of q_i beside them when an estimate ``q`` is given.
+
+    Examples
+    --------
+    >>> fig = distribution_bars([0.5, 0.25, 0.25], [0.2, 0.2, 0.6])
+    >>> [trace.name for trace in fig.data], fig.data[1].y.tolist()
+    (['true p', 'estimate q'], [0.2, 0.2, 0.6])
+    """
+    p = np.asarray(p, dtype=float)
+    traces = [_bars(p, "true p", PALETTE["blue"], None, 1.0)]
+    if q is not None:
+        traces.append(_bars(q, "estimate q", PALETTE["orange"], None, 1.0))
+    return figure(
+        traces,
+        x_title="outcome i",
+        y_title="probability",
+        y_range=(0.0, 1.12),
+        height=320,
+        barmode="group",
+        showlegend=q is not None,
+        xaxis=_outcome_axis(p.size),
+    )
+
+
+def entropy_contributions(p, unit: str = "bits") -> go.Figure:
+    """Each outcome's surprisal log(1/p_i) and its share p_i·log(1/p_i) of the entropy.
+
+    The shares add up to H(p), drawn as a line below the maximum log n, which only the uniform
+    distribution reaches.
+
+    Examples
+    --------
+    >>> fig = entropy_contributions([0.5, 0.25, 0.125, 0.125])
+    >>> [trace.name for trace in fig.data]
+    ['surprisal log(1/pᵢ)', 'share pᵢ·log(1/pᵢ)', 'entropy H(p) = 1.7500 bits', 'maximum log n = 2.0000 bits']
+    """
+    base = unit_base(unit)
+    p = np.asarray(p, dtype=float)
+    n = p.size
+    y_top = in_unit(BARS_TOP_BITS, unit)
+    h = float(measures.entropy(p, base))
+    most = math.log(n) / math.log(base)
+    traces = [
+        _bars(measures.surprisal(p, base), "surprisal log(1/pᵢ)", PALETTE["sky"], unit, y_top),
+        _bars(measures.contributions(p, p, base), "share pᵢ·log(1/pᵢ)", PALETTE["blue"], unit, y_top),
+        _level(h, n, f"entropy H(p) = {format_value(h, unit)}", PALETTE["green"], "solid"),
+        _level(most, n, f"maximum log n = {format_value(most, unit)}", PALETTE["grey"], "dash"),
+    ]
+    return figure(
+        traces,
+        x_title="outcome i",
+        y_title=unit,
+        y_range=(0.0, y_top),
+        barmode="group",
+        height=380,
+        xaxis=_outcome_axis(n),
+    )
+
+
+def cross_entropy_contributions(p, q, unit: str = "bits") -> go.Figure:
+    """Each outcome's share of H(p) and of H(p, q), side by side: where the extra cost comes from.
+
+    Examples
+    --------
+    >>> fig = cross_entropy_contributions([0.5, 0.5], [1.0, 0.0])
+    >>> [trace.name for trace in fig.data[:2]], fig.data[1].text
+    (['pᵢ·log(1/pᵢ), adds up to H(p)', 'pᵢ·log(1/qᵢ), adds up to H(p, q)'], ('0.000', '∞'))
+    """
+    base = unit_base(unit)
+    p = np.asarray(p, dtype=float)
+    n = p.size
+    y_top = in_unit(BARS_TOP_BITS, unit)
+    traces = [
+        _bars(measures.contributions(p, p, base), "pᵢ·log(1/pᵢ), adds up to H(p)", PALETTE["green"], unit, y_top),
+        _bars(
+            measures.contributions(p, q, base), "pᵢ·log(1/qᵢ), adds up to H(p, q)", PALETTE["vermillion"], unit, y_top
+        ),
+    ]
+    return figure(
+        traces,
+        x_title="outcome i",
+        y_title=unit,
+        y_range=(0.0, y_top),
+        barmode="group",
+        height=360,
+        xaxis=_outcome_axis(n),
+    )
+
+
+def decomposition_bar(p, q, unit: str = "bits") -> go.Figure:
+    """One stacked bar: H(p, q) = H(p) + D(p‖q), the entropy plus the price of the wrong belief.
+
+    Examples
+    --------
+    >>> fig = decomposition_bar([0.5, 0.5], [0.9, 0.1])
+    >>> [trace.name for trace in fig.data], fig.layout.barmode
+    (['entropy H(p)', 'KL divergence D(p‖q)'], 'stack')
+    """
+    base = unit_base(unit)
+    h = float(measures.entropy(p, base))
+    kl = float(measures.kl_divergence(p, q, base))
+    x_top = in_unit(BARS_TOP_BITS, unit)
+    total = h + kl
+    traces = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": ["H(p, q)"],
+            "x": [value if math.isfinite(value) else x_top - h],
+            "name": name,
+            "marker": {"color": color},
+            "text": [format_value(value, unit)],
+            "textposition": "inside",
+            "insidetextanchor": "middle",
+            "hovertemplate": f"{name} = {format_value(value, unit, decimals=6)}<extra></extra>",
+        }
+        for name, value, color in (
+            ("entropy H(p)", h, PALETTE["green"]),
+            ("KL divergence D(p‖q)", kl, PALETTE["vermillion"]),
+        )
+    ]
+    return figure(
+        traces,
+        x_title=f"H(p, q) = H(p) + D(p‖q) = {format_value(total, unit)}",
+        y_title="",
+        x_range=(0.0, x_top),
+        barmode="stack",
+        height=190,
+        yaxis={"showticklabels": False, "fixedrange": True},
+    )

@@ -1,0 +1,257 @@
+"""Curves of one variable: surprisal, binary entropy, and the headline cross-entropy curve."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+
+from core import measures
+from core.figures._common import GAP_FILL, PALETTE, Y_TOP_BITS, current_point, figure, finite_or_none, in_unit
+from core.units import format_value, unit_base
+
+__all__ = ["binary_entropy_curve", "cross_entropy_curve", "probability_grid", "surprisal_curve"]
+
+#: Events a learner can picture, with their probabilities, marked on the surprisal curve.
+REFERENCE_EVENTS = (("a fair coin lands heads", 1 / 2), ("a fair die shows a six", 1 / 6), ("a 1-in-1000 event", 1e-3))
+
+
+def probability_grid() -> np.ndarray:
+    """Points in [0, 1] for drawing a curve of q: even steps, refined geometrically toward both ends.
+
+    The ends are where log(1/q) climbs to infinity; the extra points let the curve reach the top of
+    the chart instead of stopping short of it.
+
+    Examples
+    --------
+    >>> grid = probability_grid()
+    >>> float(grid[0]), float(grid[-1]), bool(np.all(np.diff(grid) > 0))
+    (0.0, 1.0, True)
+    """
+    even = np.linspace(0.0, 1.0, 201)
+    near_zero = np.geomspace(1e-7, 4e-3, 24)
+    return np.unique(np.concatenate([even, near_zero, 1.0 - near_zero]))
+
+
+def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
+    """The headline chart: binary cross-entropy H(p, q′) over every prediction q′, for a fixed p.
+
+    Parameters
+    ----------
+    p : float
+        True probability of outcome 1, in [0, 1].
+    q : float
+        The current prediction, in [0, 1], marked on the curve.
+    unit : {"bits", "nats", "hartleys"}
+        Unit of the vertical axis.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Traces, in order: the entropy floor H(p); the shaded gap D(p‖q′) between floor and curve;
+        the curve H(p, q′); the minimum at q′ = p; the current prediction. Where H(p, q) = ∞ the
+        current prediction sits at the top edge with an arrow labelled ∞.
+
+    Examples
+    --------
+    >>> fig = cross_entropy_curve(0.3, 0.65)
+    >>> [trace.name for trace in fig.data]
+    ['Entropy H(p)', 'KL divergence D(p‖q)', 'Cross-entropy H(p, q)', 'Minimum at q = p', 'Your prediction q']
+    """
+    base = unit_base(unit)
+    y_top = in_unit(Y_TOP_BITS, unit)
+    grid = probability_grid()
+    curve = measures.binary_cross_entropy(p, grid, base)
+    floor = float(measures.binary_entropy(p, base))
+    value = float(measures.binary_cross_entropy(p, q, base))
+    gap = value - floor if math.isfinite(value) else math.inf
+    marker, annotations = current_point(
+        q, value, y_top, name="Your prediction q", label=f"H(p, q) at q = {q:.4f}", unit=unit
+    )
+    traces = [
+        {
+            "x": [0.0, 1.0],
+            "y": [floor, floor],
+            "mode": "lines",
+            "name": "Entropy H(p)",
+            "line": {"color": PALETTE["green"], "width": 2, "dash": "dash"},
+            "hovertemplate": f"H(p) = {floor:.6f} {unit}<extra></extra>",
+        },
+        {
+            "x": grid,
+            "y": np.minimum(curve, y_top),
+            "mode": "lines",
+            "name": "KL divergence D(p‖q)",
+            "line": {"width": 0, "color": PALETTE["vermillion"]},
+            "fill": "tonexty",
+            "fillcolor": GAP_FILL,
+            "hoverinfo": "skip",
+        },
+        {
+            "x": grid,
+            "y": finite_or_none(curve),
+            "mode": "lines",
+            "name": "Cross-entropy H(p, q)",
+            "line": {"color": PALETTE["blue"], "width": 3},
+            "hovertemplate": f"q = %{{x:.4f}}<br>H(p, q) = %{{y:.6f}} {unit}<extra></extra>",
+        },
+        {
+            "x": [p],
+            "y": [floor],
+            "mode": "markers",
+            "name": "Minimum at q = p",
+            "marker": {
+                "symbol": "diamond",
+                "size": 13,
+                "color": PALETTE["green"],
+                "line": {"width": 1, "color": "white"},
+            },
+            "hovertemplate": f"minimum at q = p = {p:.4f}<br>H(p, p) = H(p) = {floor:.6f} {unit}<extra></extra>",
+        },
+        marker,
+    ]
+    # The gap at the current q, drawn as a bracket from the floor up to the curve, and labelled.
+    top = marker["y"][0]
+    bracket = {
+        "type": "line",
+        "x0": q,
+        "x1": q,
+        "y0": floor,
+        "y1": top,
+        "line": {"color": PALETTE["vermillion"], "width": 3},
+    }
+    label_left = q > 0.75
+    annotations.insert(
+        0,
+        {
+            "x": q,
+            "y": (floor + top) / 2,
+            "text": f"D(p‖q) = {format_value(gap, unit)}",
+            "showarrow": False,
+            "xanchor": "right" if label_left else "left",
+            "xshift": -8 if label_left else 8,
+            "font": {"color": PALETTE["vermillion"]},
+        },
+    )
+    return figure(
+        traces,
+        x_title="predicted probability q",
+        y_title=f"cross-entropy H(p, q) [{unit}]",
+        x_range=(-0.02, 1.02),
+        y_range=(0.0, y_top),
+        shapes=(bracket,),
+        annotations=tuple(annotations),
+    )
+
+
+def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
+    """Surprisal log(1/y′) over every probability y′, with familiar events marked and the current y.
+
+    Parameters
+    ----------
+    y : float
+        The current probability, in [0, 1]; at 0 the surprisal is ∞, drawn at the top edge.
+    unit : {"bits", "nats", "hartleys"}
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Traces: the curve, the reference events, the current probability.
+
+    Examples
+    --------
+    >>> [trace.name for trace in surprisal_curve(0.25).data]
+    ['Surprisal log(1/y)', 'Familiar events', 'Your probability y']
+    """
+    base = unit_base(unit)
+    y_top = in_unit(11.0, unit)  # room above the 1-in-1000 event at 9.97 bits
+    grid = probability_grid()
+    curve = measures.surprisal(grid, base)
+    value = float(measures.surprisal(y, base))
+    marker, annotations = current_point(
+        y, value, y_top, name="Your probability y", label=f"surprisal at y = {y:.4f}", unit=unit
+    )
+    ref_y = [prob for _, prob in REFERENCE_EVENTS]
+    ref_s = [float(measures.surprisal(prob, base)) for prob in ref_y]
+    traces = [
+        {
+            "x": grid,
+            "y": finite_or_none(curve),
+            "mode": "lines",
+            "name": "Surprisal log(1/y)",
+            "line": {"color": PALETTE["blue"], "width": 3},
+            "hovertemplate": f"y = %{{x:.4f}}<br>log(1/y) = %{{y:.6f}} {unit}<extra></extra>",
+        },
+        {
+            "x": ref_y,
+            "y": ref_s,
+            "mode": "markers",
+            "name": "Familiar events",
+            "marker": {
+                "symbol": "diamond",
+                "size": 12,
+                "color": PALETTE["green"],
+                "line": {"width": 1, "color": "white"},
+            },
+            "customdata": [event for event, _ in REFERENCE_EVENTS],
+            "hovertemplate": f"%{{customdata}}<br>y = %{{x:.4f}}<br>log(1/y) = %{{y:.4f}} {unit}<extra></extra>",
+        },
+        marker,
+    ]
+    for (event, prob), s in zip(REFERENCE_EVENTS, ref_s, strict=True):
+        annotations.append(
+            {
+                "x": prob,
+                "y": s,
+                "text": f"{event}: {format_value(s, unit, decimals=3)}",
+                "showarrow": False,
+                "xanchor": "left",
+                "xshift": 10,
+                "yshift": 8 if prob > 0.01 else 0,
+                "font": {"color": PALETTE["green"], "size": 13},
+            }
+        )
+    return figure(
+        traces,
+        x_title="probability of the outcome y",
+        y_title=f"surprisal log(1/y) [{unit}]",
+        x_range=(-0.02, 1.02),
+        y_range=(0.0, y_top),
+        annotations=tuple(annotations),
+    )
+
+
+def binary_entropy_curve(p: float, unit: str = "bits") -> go.Figure:
+    """Binary entropy H(p′) over every p′, with the current p marked; the maximum is log 2 at p′ = ½.
+
+    Examples
+    --------
+    >>> fig = binary_entropy_curve(0.25)
+    >>> [trace.name for trace in fig.data], fig.data[1].x
+    (['Binary entropy H(p)', 'Your p'], (0.25,))
+    """
+    base = unit_base(unit)
+    grid = np.linspace(0.0, 1.0, 201)
+    value = float(measures.binary_entropy(p, base))
+    marker, annotations = current_point(p, value, math.inf, name="Your p", label=f"H at p = {p:.4f}", unit=unit)
+    traces = [
+        {
+            "x": grid,
+            "y": measures.binary_entropy(grid, base),
+            "mode": "lines",
+            "name": "Binary entropy H(p)",
+            "line": {"color": PALETTE["green"], "width": 3},
+            "hovertemplate": f"p = %{{x:.2f}}<br>H(p) = %{{y:.6f}} {unit}<extra></extra>",
+        },
+        marker,
+    ]
+    return figure(
+        traces,
+        x_title="probability of outcome 1, p",
+        y_title=f"entropy H(p) [{unit}]",
+        x_range=(-0.02, 1.02),
+        y_range=(0.0, in_unit(1.1, unit)),
+        annotations=tuple(annotations),
+        height=320,
+    )

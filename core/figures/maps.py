@@ -1,0 +1,220 @@
+"""Colour maps of cross-entropy over every estimate: the unit square for two outcomes, the triangle for three."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+import plotly.graph_objects as go
+
+from core import measures
+from core.figures._common import COLOR_SCALE, PALETTE, Y_TOP_BITS, figure, in_unit
+from core.units import format_value, unit_base
+
+__all__ = ["binary_cross_entropy_map", "simplex_cross_entropy_map", "simplex_point"]
+
+#: One cell per 0.02 of p and of q, drawn smoothly: fine to the eye, and small to send (≈ 14 KB).
+SQUARE_STEPS = np.linspace(0.0, 1.0, 51)
+#: Colour for ∞ (the top of the colour scale), shown through the gaps that ∞ leaves in the map.
+INFINITY_COLOR = "#fde725"
+_HEIGHT = math.sqrt(3) / 2
+
+
+@lru_cache(maxsize=3)
+def _square_values(unit: str) -> np.ndarray:
+    """H(p, q) on the square grid (rows p, columns q), float32, ∞ as NaN; computed once per unit."""
+    values = measures.binary_cross_entropy(SQUARE_STEPS[:, None], SQUARE_STEPS[None, :], unit_base(unit))
+    values = np.where(np.isfinite(values), values, np.nan).astype(np.float32)
+    values.flags.writeable = False
+    return values
+
+
+def _colorbar(unit: str) -> dict:
+    return {"title": {"text": unit, "side": "right"}, "thickness": 14, "len": 0.9}
+
+
+def binary_cross_entropy_map(p: float | None = None, q: float | None = None, unit: str = "bits") -> go.Figure:
+    """Binary cross-entropy over the unit square, x = q and y = p, darkest along the diagonal q = p.
+
+    The headline curve is one horizontal slice of this map, at the height p. Cells where H(p, q) = ∞
+    (an edge q = 0 or q = 1 under an outcome that can happen) show the colour of the top of the scale.
+
+    Parameters
+    ----------
+    p, q : float, optional
+        The current true and predicted probabilities, marked when given.
+    unit : {"bits", "nats", "hartleys"}
+
+    Examples
+    --------
+    >>> fig = binary_cross_entropy_map(0.3, 0.65)
+    >>> [trace.type for trace in fig.data], fig.data[2].x, fig.data[2].y
+    (['heatmap', 'scatter', 'scatter'], (0.65,), (0.3,))
+    """
+    z_top = in_unit(Y_TOP_BITS, unit)
+    traces = [
+        {
+            "type": "heatmap",
+            "x": SQUARE_STEPS,
+            "y": SQUARE_STEPS,
+            "z": _square_values(unit),
+            "zmin": 0.0,
+            "zmax": z_top,
+            "colorscale": COLOR_SCALE,
+            "colorbar": _colorbar(unit),
+            "zsmooth": "best",
+            "hoverongaps": False,
+            "hovertemplate": f"q = %{{x:.2f}}<br>p = %{{y:.2f}}<br>H(p, q) = %{{z:.4f}} {unit}<extra></extra>",
+            "name": "H(p, q)",
+            "showlegend": False,
+        },
+        {
+            "x": [0.0, 1.0],
+            "y": [0.0, 1.0],
+            "mode": "lines",
+            "name": "minimum: q = p",
+            "line": {"color": "white", "width": 2, "dash": "dash"},
+            "hoverinfo": "skip",
+        },
+    ]
+    if p is not None and q is not None:
+        value = float(measures.binary_cross_entropy(p, q, unit_base(unit)))
+        traces.append(
+            {
+                "x": [q],
+                "y": [p],
+                "mode": "markers",
+                "name": "your (q, p)",
+                "marker": {"size": 14, "color": PALETTE["orange"], "line": {"width": 2, "color": "black"}},
+                "hovertemplate": f"q = {q:.2f}, p = {p:.2f}<br>H(p, q) = {format_value(value, unit)}<extra></extra>",
+            }
+        )
+    return figure(
+        traces,
+        x_title="predicted probability q",
+        y_title="true probability p",
+        x_range=(0.0, 1.0),
+        y_range=(0.0, 1.0),
+        height=420,
+        plot_bgcolor=INFINITY_COLOR,
+        xaxis={"constrain": "domain"},
+        yaxis={"scaleanchor": "x", "constrain": "domain"},
+    )
+
+
+def simplex_point(q) -> tuple[float, float]:
+    """Where a 3-outcome distribution sits in the triangle: outcome 1 bottom left, 2 bottom right, 3 top.
+
+    Examples
+    --------
+    >>> simplex_point([1.0, 0.0, 0.0]), simplex_point([0.0, 1.0, 0.0])
+    ((0.0, 0.0), (1.0, 0.0))
+    """
+    return float(q[1] + q[2] / 2), float(q[2] * _HEIGHT)
+
+
+@lru_cache(maxsize=1)
+def _simplex_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The map's cells: x and y centres, each cell's distribution q (rows), and which lie inside."""
+    # Cells of about 0.015 on each side, drawn smoothly: about 4,000 of them, ≈ 21 KB to send.
+    x = np.linspace(0.0, 1.0, 67)
+    y = np.linspace(0.0, _HEIGHT, 59)
+    xx, yy = np.meshgrid(x, y)
+    q3 = yy / _HEIGHT
+    q2 = xx - q3 / 2
+    q1 = 1.0 - q2 - q3
+    q = np.stack([q1, q2, q3], axis=-1).reshape(-1, 3)
+    inside = (q >= -1e-12).all(axis=1)
+    q = np.where(inside[:, None], np.clip(q, 0.0, 1.0), 1 / 3)
+    q /= q.sum(axis=1, keepdims=True)  # clipping a -1e-17 away must not leave a sum of 1 + 1e-17
+    return x, y, q, inside
+
+
+def simplex_cross_entropy_map(p, q, unit: str = "bits") -> go.Figure:
+    """Cross-entropy H(p, q′) for every 3-outcome estimate q′ in the triangle, with p and q marked.
+
+    Every point of the triangle is a distribution over three outcomes. The colour is the cost of
+    judging outcomes drawn from p by that point; the darkest point, the unique minimum, is p itself.
+
+    Examples
+    --------
+    >>> fig = simplex_cross_entropy_map([0.2, 0.3, 0.5], [1 / 3, 1 / 3, 1 / 3])
+    >>> [trace.name for trace in fig.data]
+    ['H(p, q)', 'triangle', 'p: the minimum', 'your estimate q']
+    """
+    base = unit_base(unit)
+    x, y, cells, inside = _simplex_grid()
+    values = measures.cross_entropy(p, cells, base)
+    z = np.where(inside & np.isfinite(values), values, np.nan).astype(np.float32).reshape(y.size, x.size)
+    h = float(measures.entropy(p, base))
+    hpq = float(measures.cross_entropy(p, q, base))
+    corners_x, corners_y = [0.0, 1.0, 0.5, 0.0], [0.0, 0.0, _HEIGHT, 0.0]
+    p_xy, q_xy = simplex_point(p), simplex_point(q)
+    traces = [
+        {
+            "type": "heatmap",
+            "x": x,
+            "y": y,
+            "z": z,
+            "zmin": 0.0,
+            "zmax": in_unit(Y_TOP_BITS, unit),
+            "colorscale": COLOR_SCALE,
+            "colorbar": _colorbar(unit),
+            "zsmooth": "best",
+            "hoverongaps": False,
+            "hovertemplate": f"H(p, q) = %{{z:.4f}} {unit}<extra></extra>",
+            "name": "H(p, q)",
+            "showlegend": False,
+        },
+        {
+            "x": corners_x,
+            "y": corners_y,
+            "mode": "lines",
+            "name": "triangle",
+            "line": {"color": PALETTE["grey"], "width": 1.5},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
+        {
+            "x": [p_xy[0]],
+            "y": [p_xy[1]],
+            "mode": "markers",
+            "name": "p: the minimum",
+            "marker": {
+                "symbol": "star",
+                "size": 18,
+                "color": PALETTE["green"],
+                "line": {"width": 1.5, "color": "white"},
+            },
+            "hovertemplate": f"p = ({', '.join(f'{v:.3f}' for v in p)})<br>H(p, p) = H(p) = "
+            f"{format_value(h, unit)}<extra></extra>",
+        },
+        {
+            "x": [q_xy[0]],
+            "y": [q_xy[1]],
+            "mode": "markers",
+            "name": "your estimate q",
+            "marker": {"size": 14, "color": PALETTE["orange"], "line": {"width": 2, "color": "black"}},
+            "hovertemplate": f"q = ({', '.join(f'{v:.3f}' for v in q)})<br>H(p, q) = "
+            f"{format_value(hpq, unit)}<extra></extra>",
+        },
+    ]
+    labels = [
+        {"x": 0.0, "y": 0.0, "text": "outcome 1", "xanchor": "right", "yanchor": "top", "showarrow": False},
+        {"x": 1.0, "y": 0.0, "text": "outcome 2", "xanchor": "left", "yanchor": "top", "showarrow": False},
+        {"x": 0.5, "y": _HEIGHT, "text": "outcome 3", "xanchor": "center", "yanchor": "bottom", "showarrow": False},
+    ]
+    hidden = {"visible": False, "fixedrange": True}
+    return figure(
+        traces,
+        x_title="",
+        y_title="",
+        x_range=(-0.12, 1.12),
+        y_range=(-0.08, _HEIGHT + 0.08),
+        annotations=tuple(labels),
+        height=440,
+        xaxis=hidden,
+        yaxis=hidden | {"scaleanchor": "x"},
+        plot_bgcolor="rgba(0, 0, 0, 0)",
+    )
