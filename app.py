@@ -5,15 +5,26 @@ import streamlit as st
 from core import UNITS
 from core.links import rejected_link_values, share_url
 
-st.set_page_config(page_title="Cross-entropy, explained", page_icon="📉", layout="wide")
+st.set_page_config(page_title="Cross-entropy, explained", page_icon=":material/show_chart:", layout="wide")
 
 # The link as it was opened, read before any widget claims its parameter (and drops a bad value).
 if "opening_link" not in st.session_state:
     st.session_state.opening_link = st.query_params.to_dict()
 
+# Each page file is named as its URL path: see pages.run_through_entry_point for why that matters.
 page = st.navigation(
     [
-        st.Page("pages/home.py", title="Cross-entropy", icon="📉", url_path="", default=True),
+        st.Page(
+            "pages/home.py", title="Cross-entropy at a glance", icon=":material/show_chart:", url_path="", default=True
+        ),
+        st.Page("pages/surprisal.py", title="1 · Surprisal", icon=":material/bolt:", url_path="surprisal"),
+        st.Page("pages/entropy.py", title="2 · Entropy", icon=":material/casino:", url_path="entropy"),
+        st.Page(
+            "pages/cross-entropy.py",
+            title="3 · Cross-entropy",
+            icon=":material/compare_arrows:",
+            url_path="cross-entropy",
+        ),
     ]
 )
 

@@ -5,6 +5,9 @@ import streamlit as st
 from core import binary_cross_entropy, binary_entropy, format_value, kl_divergence, unit_base
 from core.figures import cross_entropy_curve
 from core.formulas import binary_formulas
+from pages import run_through_entry_point
+
+run_through_entry_point()
 
 unit = st.session_state.unit
 base = unit_base(unit)
@@ -34,7 +37,7 @@ if hpq == float("inf"):
     st.error(
         f"The prediction gives outcome {impossible} probability 0, but it happens with probability "
         f"{p if q == 0 else 1 - p:.2f}. Its surprise, log(1/0), is infinite, and so is the cross-entropy.",
-        icon="♾️",
+        icon=":material/all_inclusive:",
     )
 
 st.plotly_chart(cross_entropy_curve(p, q, unit), width="stretch", config={"displayModeBar": False})

@@ -13,9 +13,12 @@ from core.units import format_value, unit_base
 
 __all__ = ["cross_entropy_contributions", "decomposition_bar", "distribution_bars", "entropy_contributions"]
 
-#: Top of the information axes here, in bits: above the largest finite value the controls allow
+#: Top of the surprisal axis, in bits: above the largest finite value the controls allow
 #: (an outcome of weight 1 among seven of weight 10 has log₂ 71 ≈ 6.15 bits of surprisal).
 BARS_TOP_BITS = 7.0
+#: Top of the cross-entropy axes, in bits: most shares are far below; a taller bar reaches the
+#: top edge and its label gives its value.
+SHARES_TOP_BITS = 3.0
 
 
 def _outcome_axis(n: int) -> dict:
@@ -23,13 +26,13 @@ def _outcome_axis(n: int) -> dict:
 
 
 def _bars(values, name: str, color: str, unit: str | None, y_top: float) -> dict:
-    """Bars labelled with their values; an ∞ bar reaches the top edge and says ∞."""
+    """Bars labelled with their values; a bar above the axis (∞ included) stops at the top edge."""
     values = np.asarray(values, dtype=float)
     labels = [format_value(float(v), unit, decimals=3) for v in values]
     return {
         "type": "bar",
         "x": list(range(1, values.size + 1)),
-        "y": np.where(np.isfinite(values), values, y_top),
+        "y": np.minimum(values, y_top),
         "name": name,
         "marker": {"color": color},
         "text": [label.removesuffix(f" {unit}") if unit else label for label in labels],
@@ -124,7 +127,7 @@ def cross_entropy_contributions(p, q, unit: str = "bits") -> go.Figure:
     base = unit_base(unit)
     p = np.asarray(p, dtype=float)
     n = p.size
-    y_top = in_unit(BARS_TOP_BITS, unit)
+    y_top = in_unit(SHARES_TOP_BITS, unit)
     traces = [
         _bars(measures.contributions(p, p, base), "pᵢ·log(1/pᵢ), adds up to H(p)", PALETTE["green"], unit, y_top),
         _bars(
@@ -149,12 +152,12 @@ def decomposition_bar(p, q, unit: str = "bits") -> go.Figure:
     --------
     >>> fig = decomposition_bar([0.5, 0.5], [0.9, 0.1])
     >>> [trace.name for trace in fig.data], fig.layout.barmode
-    (['entropy H(p)', 'KL divergence D(p‖q)'], 'stack')
+    (['entropy H(p) = 1.0000 bits', 'KL divergence D(p‖q) = 0.7370 bits'], 'stack')
     """
     base = unit_base(unit)
     h = float(measures.entropy(p, base))
     kl = float(measures.kl_divergence(p, q, base))
-    x_top = in_unit(BARS_TOP_BITS, unit)
+    x_top = in_unit(BARS_TOP_BITS, unit)  # H(p, q) ≤ log(1/min q_i) ≤ log₂ 71 bits when finite
     total = h + kl
     traces = [
         {
@@ -162,11 +165,8 @@ def decomposition_bar(p, q, unit: str = "bits") -> go.Figure:
             "orientation": "h",
             "y": ["H(p, q)"],
             "x": [value if math.isfinite(value) else x_top - h],
-            "name": name,
+            "name": f"{name} = {format_value(value, unit)}",
             "marker": {"color": color},
-            "text": [format_value(value, unit)],
-            "textposition": "inside",
-            "insidetextanchor": "middle",
             "hovertemplate": f"{name} = {format_value(value, unit, decimals=6)}<extra></extra>",
         }
         for name, value, color in (

@@ -201,8 +201,8 @@ def simplex_cross_entropy_map(p, q, unit: str = "bits") -> go.Figure:
         },
     ]
     labels = [
-        {"x": 0.0, "y": 0.0, "text": "outcome 1", "xanchor": "right", "yanchor": "top", "showarrow": False},
-        {"x": 1.0, "y": 0.0, "text": "outcome 2", "xanchor": "left", "yanchor": "top", "showarrow": False},
+        {"x": 0.0, "y": 0.0, "text": "outcome 1", "xanchor": "center", "yanchor": "top", "showarrow": False},
+        {"x": 1.0, "y": 0.0, "text": "outcome 2", "xanchor": "center", "yanchor": "top", "showarrow": False},
         {"x": 0.5, "y": _HEIGHT, "text": "outcome 3", "xanchor": "center", "yanchor": "bottom", "showarrow": False},
     ]
     hidden = {"visible": False, "fixedrange": True}
@@ -211,7 +211,7 @@ def simplex_cross_entropy_map(p, q, unit: str = "bits") -> go.Figure:
         x_title="",
         y_title="",
         x_range=(-0.12, 1.12),
-        y_range=(-0.08, _HEIGHT + 0.08),
+        y_range=(-0.1, _HEIGHT + 0.08),
         annotations=tuple(labels),
         height=440,
         xaxis=hidden,
