@@ -21,11 +21,6 @@ DEFAULTS = {"p": [5, 3, 2, 1, 1, 1, 1, 1], "q": [2, 5, 3, 1, 1, 1, 1, 1]}  # n =
 NO_TOOLBAR = {"displayModeBar": False}
 unit = st.session_state.unit
 base = unit_base(unit)
-# Defaults go in through Session State (not the widgets' value=) because the presets set these keys too.
-st.session_state.setdefault("n", 3)
-for name, weights in DEFAULTS.items():
-    for i, weight in enumerate(weights, start=1):
-        st.session_state.setdefault(f"{name}{i}", weight)
 
 
 def apply_preset(name: str) -> None:
@@ -50,7 +45,7 @@ st.markdown(
     "divergence **D(p‖q)**."
 )
 
-n = st.slider("n: number of outcomes", 2, MAX_OUTCOMES, key="n", bind="query-params")
+n = st.slider("n: number of outcomes", 2, MAX_OUTCOMES, 3, key="n", bind="query-params")
 distributions = {}
 for column, (name, title) in zip(st.columns(2, gap="large"), [("p", "True p"), ("q", "Estimate q")], strict=True):
     with column:
@@ -66,7 +61,9 @@ for column, (name, title) in zip(st.columns(2, gap="large"), [("p", "True p"), (
         )
         halves = st.columns(2)
         weights = [
-            halves[i % 2].slider(f"{name}: outcome {i + 1}", 0, MAX_WEIGHT, key=f"{name}{i + 1}", bind="query-params")
+            halves[i % 2].slider(
+                f"{name}: outcome {i + 1}", 0, MAX_WEIGHT, DEFAULTS[name][i], key=f"{name}{i + 1}", bind="query-params"
+            )
             for i in range(n)
         ]
         try:

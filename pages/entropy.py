@@ -15,10 +15,6 @@ run_through_entry_point()
 DEFAULT_WEIGHTS = [4, 2, 1, 1, 1, 1, 1, 1]  # with n = 4: p = (1/2, 1/4, 1/8, 1/8), H(p) = 1.75 bits
 unit = st.session_state.unit
 base = unit_base(unit)
-# Defaults go in through Session State (not the widgets' value=) because the presets set these keys too.
-st.session_state.setdefault("n", 4)
-for i, weight in enumerate(DEFAULT_WEIGHTS, start=1):
-    st.session_state.setdefault(f"p{i}", weight)
 
 
 def apply_preset() -> None:
@@ -48,11 +44,12 @@ st.pills(
     help=" · ".join(f"{name}: {text}" for name, text in PRESETS.items()),
 )
 
-n = st.slider("n: number of outcomes", 2, MAX_OUTCOMES, key="n", bind="query-params")
+n = st.slider("n: number of outcomes", 2, MAX_OUTCOMES, 4, key="n", bind="query-params")
 st.caption("Weight of each outcome: the probabilities are the weights divided by their sum.")
 columns = st.columns(4)
 weights = [
-    columns[i % 4].slider(f"outcome {i + 1}", 0, MAX_WEIGHT, key=f"p{i + 1}", bind="query-params") for i in range(n)
+    columns[i % 4].slider(f"outcome {i + 1}", 0, MAX_WEIGHT, DEFAULT_WEIGHTS[i], key=f"p{i + 1}", bind="query-params")
+    for i in range(n)
 ]
 try:
     p = from_weights(weights)

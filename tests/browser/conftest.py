@@ -1,5 +1,6 @@
 """Real-browser fixtures: a `streamlit run` server on a free port and Debian's headless Chromium."""
 
+import contextlib
 import os
 import shutil
 import socket
@@ -31,34 +32,44 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextlib.contextmanager
+def running_app(log_name: str = "streamlit"):
+    """`streamlit run app.py` on a free port, as everyone starts it; yields its base URL once healthy."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = _free_port()
+    with (ARTIFACTS / f"{log_name}.log").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while not _healthy(url):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not become healthy; see {log.name}")
+                time.sleep(0.2)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read() == b"ok"
+    except OSError:
+        return False
+
+
 @pytest.fixture(scope="session")
 def server():
-    """The app served by `streamlit run app.py`, as everyone starts it; yields its base URL."""
-    port = _free_port()
-    log = (ARTIFACTS / "streamlit.log").open("w") if ARTIFACTS.mkdir(exist_ok=True) is None else None
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"streamlit did not become healthy; see {ARTIFACTS / 'streamlit.log'}")
-        time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    """The app, shared by the browser tests of a session (each test opens fresh browser contexts)."""
+    with running_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -91,10 +102,14 @@ def open_page(browser, server):
 
 
 def wait_until_idle(page: Page) -> None:
-    """Streamlit's own e2e condition: connected, script not running, and the chart drawn."""
+    """Streamlit's own e2e condition: connected, script not running, and the charts drawn."""
     page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=30_000)
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))",
+        timeout=30_000,
+    )
 
 
 def screenshot(page: Page, name: str) -> Path:

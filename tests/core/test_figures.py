@@ -76,3 +76,145 @@ def test_grid_reaches_toward_both_ends():
     grid = probability_grid()
     assert grid[0] == 0.0 and grid[-1] == 1.0 and grid[1] <= 1e-6 and 1 - grid[-2] <= 1e-6
     assert len(grid) < 400
+
+
+# --- The journey's figures: surprisal, entropy, cross-entropy over n outcomes, maps -------------
+
+from core import contributions, cross_entropy, entropy  # noqa: E402
+from core.figures import (  # noqa: E402
+    binary_cross_entropy_map,
+    binary_entropy_curve,
+    cross_entropy_contributions,
+    decomposition_bar,
+    distribution_bars,
+    entropy_contributions,
+    simplex_cross_entropy_map,
+    simplex_point,
+    surprisal_curve,
+)
+
+ALL_BUILDERS = [
+    lambda: cross_entropy_curve(0.3, 0.65, "nats"),
+    lambda: surprisal_curve(0.0, "hartleys"),
+    lambda: binary_entropy_curve(0.2),
+    lambda: distribution_bars([0.5, 0.5], [1.0, 0.0]),
+    lambda: entropy_contributions([1 / 8] * 8),
+    lambda: cross_entropy_contributions([0.5, 0.5], [1.0, 0.0], "nats"),
+    lambda: decomposition_bar([0.5, 0.5], [1.0, 0.0]),
+    lambda: binary_cross_entropy_map(0.3, 0.0),
+    lambda: simplex_cross_entropy_map([0.2, 0.3, 0.5], [0.0, 0.5, 0.5]),
+]
+
+
+@pytest.mark.parametrize("build", ALL_BUILDERS)
+def test_every_chart_is_small_finite_json(build):
+    text = build().to_json()
+    assert len(text) < 60_000
+    assert "NaN" not in text and "Infinity" not in text
+
+
+def test_surprisal_curve_marks_familiar_events_and_the_current_y():
+    fig = surprisal_curve(0.25, "bits")
+    events = _trace(fig, "Familiar events")
+    assert list(events.x) == [0.5, 1 / 6, 1e-3]
+    np.testing.assert_allclose(events.y, [1.0, math.log2(6), math.log2(1000)], rtol=1e-15)
+    marker = _trace(fig, "Your probability y")
+    assert (marker.x[0], marker.y[0]) == (0.25, 2.0)
+    texts = [a.text for a in fig.layout.annotations]
+    assert "a fair die shows a six: 2.585 bits" in texts
+
+
+def test_surprisal_of_zero_is_drawn_as_infinity():
+    fig = surprisal_curve(0.0, "nats")
+    marker = _trace(fig, "Your probability y")
+    assert marker.y[0] == fig.layout.yaxis.range[1] and marker.marker.symbol == "triangle-up"
+    assert any(a.text == "surprisal = ∞" for a in fig.layout.annotations)
+
+
+def test_binary_entropy_curve_peaks_at_one_bit():
+    fig = binary_entropy_curve(0.5)
+    curve = _trace(fig, "Binary entropy H(p)")
+    assert max(curve.y) == 1.0 and _trace(fig, "Your p").y[0] == 1.0
+
+
+def test_entropy_contributions_add_up_to_the_entropy_line():
+    p = np.array([0.5, 0.25, 0.125, 0.125, 0.0])
+    fig = entropy_contributions(p, "bits")
+    shares = fig.data[1]
+    np.testing.assert_allclose(sum(shares.y), entropy(p), rtol=1e-15)
+    assert fig.data[2].y[0] == pytest.approx(1.75) and fig.data[3].y[0] == pytest.approx(math.log2(5))
+    surprise = fig.data[0]
+    assert surprise.text[-1] == "∞" and surprise.y[-1] == fig.layout.yaxis.range[1]
+    assert list(surprise.customdata[:2]) == ["1.000 bits", "2.000 bits"]
+    assert fig.layout.xaxis.range == (0.5, 5.5)
+
+
+def test_cross_entropy_contributions_show_where_the_cost_comes_from():
+    p, q = [0.5, 0.3, 0.2], [0.2, 0.5, 0.3]
+    fig = cross_entropy_contributions(p, q, "bits")
+    np.testing.assert_allclose(fig.data[0].y, contributions(p, p), rtol=1e-15)
+    np.testing.assert_allclose(fig.data[1].y, contributions(p, q), rtol=1e-15)
+    assert sum(fig.data[1].y) == pytest.approx(cross_entropy(p, q))
+
+
+def test_a_share_above_the_axis_stops_at_the_top_and_says_its_value():
+    fig = cross_entropy_contributions([1.0, 0.0], [0.01, 0.99], "bits")
+    top = fig.layout.yaxis.range[1]
+    assert fig.data[1].y[0] == top and fig.data[1].text[0] == f"{math.log2(100):.3f}"
+
+
+def test_decomposition_bar_stacks_entropy_and_divergence():
+    fig = decomposition_bar([0.5, 0.5], [0.9, 0.1], "bits")
+    assert fig.data[0].x[0] == 1.0 and fig.data[1].x[0] == pytest.approx(0.7369655941662062)
+    assert fig.layout.xaxis.title.text == "H(p, q) = H(p) + D(p‖q) = 1.7370 bits"
+    infinite = decomposition_bar([0.5, 0.5], [1.0, 0.0])
+    assert infinite.data[1].name == "KL divergence D(p‖q) = ∞"
+    assert infinite.data[0].x[0] + infinite.data[1].x[0] == infinite.layout.xaxis.range[1]
+
+
+def test_distribution_bars():
+    fig = distribution_bars([0.25, 0.75])
+    assert len(fig.data) == 1 and list(fig.data[0].text) == ["0.250", "0.750"]
+    assert fig.layout.showlegend is False
+
+
+def test_binary_map_has_its_minimum_on_the_diagonal_and_infinity_as_gaps():
+    fig = binary_cross_entropy_map(0.3, 0.65, "bits")
+    heat = fig.data[0]
+    z = np.asarray(heat.z, dtype=float)
+    steps = np.asarray(heat.x)
+    assert z.shape == (steps.size, steps.size)
+    inner = z[1:-1, 1:-1]
+    assert (np.nanargmin(inner, axis=1) == np.arange(inner.shape[0])).all()  # each row's minimum: q = p
+    assert np.isnan(z[25, 0]) and np.isnan(z[25, -1])  # p = 0.5, q = 0 or 1: ∞
+    assert z[0, 0] == 0.0  # p = 0 and q = 0: certain, and right
+    assert fig.layout.plot_bgcolor == "#fde725"  # ∞ shows the top colour
+    assert (fig.data[2].x[0], fig.data[2].y[0]) == (0.65, 0.3)
+    assert len(binary_cross_entropy_map().data) == 2  # no marker without p and q
+
+
+def test_simplex_map_is_darkest_at_p_and_marks_q():
+    p = np.array([0.2, 0.3, 0.5])
+    fig = simplex_cross_entropy_map(p, [1 / 3, 1 / 3, 1 / 3], "bits")
+    heat = fig.data[0]
+    z = np.asarray(heat.z, dtype=float)
+    row, col = np.unravel_index(np.nanargmin(z), z.shape)
+    best = (heat.x[col], heat.y[row])
+    assert math.dist(best, simplex_point(p)) < 0.03
+    assert np.nanmin(z) >= entropy(p) - 1e-6
+    assert np.isnan(z[-1, 0]) and np.isnan(z[-1, -1])  # top corners of the box lie outside the triangle
+    assert (fig.data[3].x[0], fig.data[3].y[0]) == pytest.approx(simplex_point([1 / 3] * 3))
+    assert (fig.data[2].x[0], fig.data[2].y[0]) == pytest.approx(simplex_point(p))
+
+
+def test_simplex_point_corners():
+    assert simplex_point([0.0, 0.0, 1.0]) == pytest.approx((0.5, math.sqrt(3) / 2))
+    assert simplex_point([1 / 3] * 3) == pytest.approx((0.5, math.sqrt(3) / 6))
+
+
+def test_map_values_follow_the_unit():
+    bits = np.asarray(binary_cross_entropy_map(unit="bits").data[0].z, dtype=float)
+    nats = np.asarray(binary_cross_entropy_map(unit="nats").data[0].z, dtype=float)
+    np.testing.assert_allclose(nats, bits * math.log(2), rtol=1e-6)  # float32 on the wire
+    again = np.asarray(binary_cross_entropy_map(unit="bits").data[0].z, dtype=float)
+    np.testing.assert_array_equal(again, bits)

@@ -16,13 +16,18 @@ def open_link():
         at = AppTest.from_file(APP, default_timeout=30)
         for key, value in params.items():
             at.query_params[key] = value
-        at.run()
         if page != "pages/home.py":
-            at.switch_page(page).run()
+            at.switch_page(page)  # the link opens this page directly
+        at.run()
         assert not at.exception, at.exception
         return at
 
     return _open
+
+
+def latex(at: AppTest, index: int = 0) -> str:
+    """The LaTeX source of a formula, without the $$ delimiters AppTest reports."""
+    return at.latex[index].value.strip().removeprefix("$$").removesuffix("$$").strip()
 
 
 def metric_values(at: AppTest) -> dict[str, str]:

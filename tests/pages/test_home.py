@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.pages.conftest import chart, metric_values
+from tests.pages.conftest import chart, latex, metric_values
 
 
 def _trace(spec, name):
@@ -19,7 +19,7 @@ def test_defaults(open_link):
         "Cross-entropy H(p, q)": "1.2466 bits",
         "KL divergence D(p‖q)": "0.3654 bits",
     }
-    assert r"\frac{1}{0.65}" in at.latex[1].value and r"1.2466\ \text{bits}" in at.latex[1].value
+    assert r"\frac{1}{0.65}" in latex(at, 1) and r"1.2466\ \text{bits}" in latex(at, 1)
     assert "Gibbs' inequality" in at.markdown[-1].value
     assert not at.warning and not at.error
 
@@ -36,7 +36,7 @@ def test_sliders_move_the_chart_metrics_and_formula(open_link):
     at.slider(key="p").set_value(0.5).run()
     assert metric_values(at)["Entropy H(p)"] == "1.0000 bits"
     assert _trace(chart(at), "Minimum at q = p")["x"] == [0.5]
-    assert r"0.50\,\log_2\frac{1}{0.30}" in at.latex[1].value
+    assert r"0.50\,\log_2\frac{1}{0.30}" in latex(at, 1)
 
 
 def test_unit_applies_to_every_number_and_axis(open_link):
@@ -45,7 +45,7 @@ def test_unit_applies_to_every_number_and_axis(open_link):
     values = metric_values(at)
     assert values["Entropy H(p)"] == "0.6109 nats" and values["Cross-entropy H(p, q)"] == "0.8641 nats"
     assert chart(at)["layout"]["yaxis"]["title"]["text"] == "cross-entropy H(p, q) [nats]"
-    assert r"\ln" in at.latex[0].value and r"\text{nats}" in at.latex[0].value
+    assert r"\ln" in latex(at) and r"\text{nats}" in latex(at)
 
 
 @pytest.mark.parametrize("q", ["0", "1"])

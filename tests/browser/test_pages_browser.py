@@ -1,0 +1,72 @@
+"""The journey's pages in headless Chromium: deep links, controls, units, phone and dark theme."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import running_app, screenshot, wait_until_idle
+
+PAGES = {
+    "surprisal": ("Surprisal: how surprising is an outcome?", "Surprisal log(1/y)"),
+    "entropy": ("Entropy: the average surprise", "Entropy H(p)"),
+    "cross-entropy": ("Cross-entropy: judging p by q", "Cross-entropy H(p, q)"),
+}
+
+
+def _metric(page, label):
+    return page.locator("[data-testid=stMetric]", has_text=label).locator("[data-testid=stMetricValue]").first
+
+
+def test_a_fresh_servers_first_visitor_can_open_a_deep_link(browser):
+    # The first run of a new server is the one Streamlit may give to pages/ alone (pages/__init__.py).
+    with running_app("fresh-server") as url:
+        page = browser.new_page()
+        page.goto(f"{url}/cross-entropy?n=2")
+        wait_until_idle(page)
+        expect(page.get_by_role("heading", name="Cross-entropy: judging p by q")).to_be_visible()
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        expect(page.get_by_test_id("stSidebar").get_by_text("Unit")).to_be_visible()
+        expect(page.get_by_test_id("stSidebarNav")).to_contain_text("3 · Cross-entropy")
+        expect(page.get_by_role("slider", name="n: number of outcomes")).to_have_attribute("aria-valuetext", "2")
+        page.close()
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_each_page_follows_its_controls_and_the_unit(open_page, path):
+    title, label = PAGES[path]
+    page = open_page(f"/{path}")
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    before = _metric(page, label).inner_text()
+    page.get_by_role("slider").first.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"\?.*="))
+    wait_until_idle(page)
+    expect(_metric(page, label)).not_to_have_text(before)
+    page.get_by_test_id("stSidebar").get_by_text("nats").click()
+    expect(page).to_have_url(re.compile(r"unit=nats"))
+    wait_until_idle(page)
+    expect(_metric(page, label)).to_have_text(re.compile(r"nats$|∞"))
+
+
+def test_cross_entropy_preset_and_infinity(open_page):
+    page = open_page("/cross-entropy")
+    page.get_by_test_id("stButtonGroup").get_by_text("q = p", exact=True).click()
+    wait_until_idle(page)
+    expect(_metric(page, "KL divergence D(p‖q)")).to_have_text("0.0000 bits")
+    page = open_page("/cross-entropy?q1=0")
+    expect(_metric(page, "Cross-entropy H(p, q)")).to_have_text("∞")
+    expect(page.get_by_text("Outcome 1 can happen")).to_be_visible()
+
+
+@pytest.mark.parametrize("path", ["", *PAGES])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_fit_phone_and_desktop(open_page, path, scheme):
+    for width, height, size in [(1280, 900, "desktop"), (390, 844, "phone")]:
+        page = open_page(f"/{path}", width=width, height=height, color_scheme=scheme)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0
+        for chart in page.locator(".js-plotly-plot").all():
+            box = chart.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width
+        screenshot(page, f"{path or 'home'}-{size}-{scheme}")

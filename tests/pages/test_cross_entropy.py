@@ -1,0 +1,86 @@
+"""The cross-entropy page in AppTest."""
+
+import math
+
+import pytest
+
+from core import cross_entropy, entropy, format_value, kl_divergence
+from tests.pages.conftest import chart, metric_values
+
+PAGE = "pages/cross-entropy.py"
+
+
+def _charts(at):
+    return [chart(at, i) for i in range(len(at.get("plotly_chart")))]
+
+
+def test_defaults(open_link):
+    at = open_link(PAGE)
+    p, q = [0.5, 0.3, 0.2], [0.2, 0.5, 0.3]
+    values = metric_values(at)
+    assert values["Entropy H(p)"] == format_value(entropy(p), "bits")
+    assert values["Cross-entropy H(p, q)"] == format_value(cross_entropy(p, q), "bits")
+    assert values["KL divergence D(p‖q)"] == format_value(kl_divergence(p, q), "bits")
+    assert values["H(q, p)"] == format_value(cross_entropy(q, p), "bits")
+    assert values["D(q‖p)"] == format_value(kl_divergence(q, p), "bits")
+    assert values["H(q, p)"] != values["H(p, q)"]
+    charts = _charts(at)
+    assert len(charts) == 5  # bars, shares, stacked bar, square map, triangle map (n = 3)
+    assert [t["name"] for t in charts[4]["data"]][-2:] == ["p: the minimum", "your estimate q"]
+    assert not at.error
+
+
+def test_ruling_out_an_outcome_that_happens_is_infinite(open_link):
+    at = open_link(PAGE)
+    at.slider(key="q2").set_value(0).run()
+    values = metric_values(at)
+    assert values["Cross-entropy H(p, q)"] == "∞" and values["KL divergence D(p‖q)"] == "∞"
+    assert values["H(q, p)"] != "∞"
+    assert "Outcome 2 can happen" in at.error[0].value
+    shares = _charts(at)[1]["data"][1]
+    assert shares["text"][1] == "∞"
+
+
+def test_q_equal_to_p_costs_only_the_entropy(open_link):
+    at = open_link(PAGE)
+    at.pills(key="q-preset").set_value("q = p").run()
+    values = metric_values(at)
+    assert values["Cross-entropy H(p, q)"] == values["Entropy H(p)"]
+    assert values["KL divergence D(p‖q)"] == "0.0000 bits" and values["D(q‖p)"] == "0.0000 bits"
+
+
+@pytest.mark.parametrize("n", range(2, 9))
+def test_every_number_of_outcomes(open_link, n):
+    at = open_link(PAGE, n=str(n))
+    assert len([s for s in at.slider if s.key[0] in "pq" and s.key[1:].isdigit()]) == 2 * n
+    charts = _charts(at)
+    square = charts[3]
+    assert (len(square["data"]) == 3) == (n == 2)  # the (q, p) marker only for two outcomes
+    assert (len(charts) == 5) == (n == 3)  # the triangle only for three
+    assert not at.exception
+
+
+def test_two_outcomes_mark_the_square(open_link):
+    at = open_link(PAGE, n="2", p1="3", p2="7", q1="13")
+    at = open_link(PAGE, n="2", p1="3", p2="7", q1="1", q2="1")
+    marker = _charts(at)[3]["data"][2]
+    assert (marker["x"], marker["y"]) == ([0.5], [0.3])
+
+
+def test_presets_for_p_change_n_for_both(open_link):
+    at = open_link(PAGE)
+    at.pills(key="p-preset").set_value("Fair coin").run()
+    assert at.slider(key="n").value == 2
+    assert metric_values(at)["Entropy H(p)"] == "1.0000 bits"
+    assert not at.exception
+
+
+def test_link_restores_and_bad_links_fall_back(open_link):
+    at = open_link(PAGE, n="2", p1="1", p2="1", q1="9", q2="1", unit="nats")
+    assert metric_values(at)["Cross-entropy H(p, q)"] == format_value(
+        cross_entropy([0.5, 0.5], [0.9, 0.1], math.e), "nats"
+    )
+    at = open_link(PAGE, n="x", q3="<b>bold</b>")
+    assert at.slider(key="n").value == 3 and at.slider(key="q3").value == 3
+    notes = " ".join(w.value for w in at.warning)
+    assert "`n`" in notes and "`<b>bold</b>`" in notes
