@@ -43,10 +43,14 @@ def grid_cost() -> None:
     print(f"  one bare NumPy expression, same grid:   {bare * 1e3:.2f} ms  (ratio {ours / bare:.2f}x)")
 
 
-def page_rerun(page: str, key: str, values: list[float]) -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+def page_rerun(page: str, key: str, values: list, **params: str) -> None:
+    """Median time of AppTest reruns after a slider move, and the bytes of the page's charts."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
     if page != "pages/home.py":
-        at.switch_page(page).run()
+        at.switch_page(page)
+    at.run()
     times = []
     for value in values:
         at.slider(key=key).set_value(value)
@@ -54,7 +58,12 @@ def page_rerun(page: str, key: str, values: list[float]) -> None:
         at.run()
         times.append(time.perf_counter() - start)
     assert not at.exception
-    print(f"{page}: rerun after a slider move, median of {len(times)}: {statistics.median(times) * 1e3:.1f} ms")
+    sizes = [len(chart.proto.spec) for chart in at.get("plotly_chart")]
+    label = f"{page} {' '.join(f'{k}={v}' for k, v in params.items())}".strip()
+    print(
+        f"{label}: rerun after moving {key}, median of {len(times)}: {statistics.median(times) * 1e3:.1f} ms; "
+        f"charts {', '.join(f'{size / 1000:.1f}' for size in sizes)} KB"
+    )
 
 
 def chart_bytes() -> None:
@@ -68,3 +77,9 @@ if __name__ == "__main__":
     grid_cost()
     chart_bytes()
     page_rerun("pages/home.py", "q", [round(0.05 + 0.03 * i, 2) for i in range(30)])
+    page_rerun("pages/surprisal.py", "y", [round(0.05 + 0.03 * i, 2) for i in range(30)])
+    page_rerun("pages/entropy.py", "p1", [i % 11 for i in range(1, 31)])
+    page_rerun("pages/entropy.py", "p1", [i % 11 for i in range(1, 31)], n="8")
+    page_rerun("pages/cross-entropy.py", "q1", [i % 11 for i in range(1, 31)])
+    page_rerun("pages/cross-entropy.py", "q1", [i % 11 for i in range(1, 31)], n="2")
+    page_rerun("pages/cross-entropy.py", "q1", [i % 11 for i in range(1, 31)], n="8")

@@ -50,22 +50,29 @@ distributions = {}
 for column, (name, title) in zip(st.columns(2, gap="large"), [("p", "True p"), ("q", "Estimate q")], strict=True):
     with column:
         st.subheader(title)
-        st.pills(
+        st.selectbox(
             f"Presets for {name}",
             [*PRESETS, "q = p"] if name == "q" else list(PRESETS),
+            index=None,
             key=f"{name}-preset",
+            placeholder="Start from a preset…",
             on_change=apply_preset,
             args=(name,),
-            help=" · ".join(f"{preset}: {text}" for preset, text in PRESETS.items()),
             label_visibility="collapsed",
         )
-        halves = st.columns(2)
-        weights = [
-            halves[i % 2].slider(
-                f"{name}: outcome {i + 1}", 0, MAX_WEIGHT, DEFAULTS[name][i], key=f"{name}{i + 1}", bind="query-params"
-            )
-            for i in range(n)
-        ]
+        weights = []
+        for first in range(0, n, 2):  # row by row, so that on a phone the stacked sliders stay in order
+            for column, i in zip(st.columns(2), range(first, min(first + 2, n)), strict=False):
+                weights.append(
+                    column.slider(
+                        f"{name}: outcome {i + 1}",
+                        0,
+                        MAX_WEIGHT,
+                        DEFAULTS[name][i],
+                        key=f"{name}{i + 1}",
+                        bind="query-params",
+                    )
+                )
         try:
             distributions[name] = from_weights(weights)
         except ValueError:
@@ -104,11 +111,15 @@ st.markdown(
     "Swap the roles, judging q by p, and the numbers change: cross-entropy and KL divergence are "
     "not symmetric, so which distribution is the truth matters."
 )
-swap = st.columns(4)
-swap[0].metric("H(p, q)", format_value(hpq, unit))
-swap[1].metric("H(q, p)", format_value(float(cross_entropy(q, p, base)), unit))
-swap[2].metric("D(p‖q)", format_value(kl, unit))
-swap[3].metric("D(q‖p)", format_value(float(kl_divergence(q, p, base)), unit))
+hqp, kl_qp = float(cross_entropy(q, p, base)), float(kl_divergence(q, p, base))
+st.markdown(
+    f"""
+| | truth p, estimate q | truth q, estimate p |
+| --- | --- | --- |
+| cross-entropy | H(p, q) = {format_value(hpq, unit)} | H(q, p) = {format_value(hqp, unit)} |
+| KL divergence | D(p‖q) = {format_value(kl, unit)} | D(q‖p) = {format_value(kl_qp, unit)} |
+"""
+)
 
 st.subheader("Every estimate at once")
 square, triangle = st.columns(2)

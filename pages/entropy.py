@@ -46,11 +46,12 @@ st.pills(
 
 n = st.slider("n: number of outcomes", 2, MAX_OUTCOMES, 4, key="n", bind="query-params")
 st.caption("Weight of each outcome: the probabilities are the weights divided by their sum.")
-columns = st.columns(4)
-weights = [
-    columns[i % 4].slider(f"outcome {i + 1}", 0, MAX_WEIGHT, DEFAULT_WEIGHTS[i], key=f"p{i + 1}", bind="query-params")
-    for i in range(n)
-]
+weights = []
+for first in range(0, n, 4):  # row by row, so that on a phone the stacked sliders stay in order
+    for column, i in zip(st.columns(4), range(first, min(first + 4, n)), strict=False):
+        weights.append(
+            column.slider(f"outcome {i + 1}", 0, MAX_WEIGHT, DEFAULT_WEIGHTS[i], key=f"p{i + 1}", bind="query-params")
+        )
 try:
     p = from_weights(weights)
 except ValueError:

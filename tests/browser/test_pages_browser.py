@@ -51,7 +51,8 @@ def test_each_page_follows_its_controls_and_the_unit(open_page, path):
 
 def test_cross_entropy_preset_and_infinity(open_page):
     page = open_page("/cross-entropy")
-    page.get_by_test_id("stButtonGroup").get_by_text("q = p", exact=True).click()
+    page.get_by_test_id("stSelectbox").nth(1).click()
+    page.get_by_role("option", name="q = p").click()
     wait_until_idle(page)
     expect(_metric(page, "KL divergence D(p‖q)")).to_have_text("0.0000 bits")
     page = open_page("/cross-entropy?q1=0")
