@@ -51,4 +51,12 @@ if opening := st.session_state.opening_link:
 
 with st.sidebar:
     st.caption("Share this exact view: the link holds every control.")
-    st.code(share_url(st.context.url, st.query_params.to_dict()), language=None, wrap_lines=True)
+    # Built from the browser's Origin header rather than st.context.url, whose page-path handling
+    # turns /cross-entropy into /cross-/cross-entropy (it trims "entropy" as a suffix).
+    link = share_url(
+        st.context.headers.get("Origin"),
+        st.get_option("server.baseUrlPath"),
+        page.url_path,
+        st.query_params.to_dict(),
+    )
+    st.code(link, language=None, wrap_lines=True)

@@ -64,16 +64,28 @@ def rejected_link_values(
             yield key, _quote_for_markdown(raw)
 
 
-def share_url(page_url: str | None, params: Mapping[str, str | list[str]]) -> str:
-    """The link to this exact view: the page's address with the current query parameters.
+def share_url(origin: str | None, base_path: str, page_path: str, params: Mapping[str, str | list[str]]) -> str:
+    """The link to this exact view: the app's address, the page's path and the current parameters.
+
+    Parameters
+    ----------
+    origin : str or None
+        Scheme and host as the browser sees them (its ``Origin`` header), e.g. ``https://example.org``;
+        without it the link is relative to the app.
+    base_path : str
+        The path the app is served under (Streamlit's ``server.baseUrlPath``), often empty.
+    page_path : str
+        The page's URL path, ``""`` for the home page.
+    params : mapping
+        The query parameters.
 
     Examples
     --------
-    >>> share_url("http://localhost:8501/", {"p": "0.3", "unit": "nats"})
+    >>> share_url("http://localhost:8501", "", "", {"p": "0.3", "unit": "nats"})
     'http://localhost:8501/?p=0.3&unit=nats'
-    >>> share_url("https://example.org/entropy", {})
-    'https://example.org/entropy'
+    >>> share_url("https://example.org", "/apps/xent/", "cross-entropy", {})
+    'https://example.org/apps/xent/cross-entropy'
     """
-    base = page_url or ""
+    path = "/".join(part.strip("/") for part in (base_path, page_path) if part.strip("/"))
     query = urlencode(params, doseq=True)
-    return f"{base}?{query}" if query else base
+    return f"{(origin or '').rstrip('/')}/{path}" + (f"?{query}" if query else "")

@@ -1,6 +1,7 @@
 """The journey's pages in headless Chromium: deep links, controls, units, phone and dark theme."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -47,6 +48,9 @@ def test_each_page_follows_its_controls_and_the_unit(open_page, path):
     expect(page).to_have_url(re.compile(r"unit=nats"))
     wait_until_idle(page)
     expect(_metric(page, label)).to_have_text(re.compile(r"nats$|∞"))
+    shared, address = urlsplit(page.get_by_test_id("stCode").inner_text()), urlsplit(page.url)
+    assert (shared.netloc, shared.path) == (address.netloc, address.path)  # the share link is this view
+    assert parse_qs(shared.query) == parse_qs(address.query)
 
 
 def test_cross_entropy_preset_and_infinity(open_page):

@@ -89,6 +89,9 @@ def test_rejected_values_are_quoted_safely():
 
 
 def test_share_url():
-    assert share_url("http://host:8501/entropy", {"n": "3", "unit": "nats"}) == "http://host:8501/entropy?n=3&unit=nats"
-    assert share_url(None, {"p": "0.3"}) == "?p=0.3"
-    assert share_url("http://h/", {"x": ["1", "2"], "y": "a b&c"}) == "http://h/?x=1&x=2&y=a+b%26c"
+    assert (
+        share_url("http://host:8501", "", "cross-entropy", {"n": "3", "unit": "nats"})
+        == "http://host:8501/cross-entropy?n=3&unit=nats"
+    )
+    assert share_url(None, "", "", {"p": "0.3"}) == "/?p=0.3"
+    assert share_url("http://h/", "base", "", {"x": ["1", "2"], "y": "a b&c"}) == "http://h/base?x=1&x=2&y=a+b%26c"
