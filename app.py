@@ -25,6 +25,10 @@ page = st.navigation(
             icon=":material/compare_arrows:",
             url_path="cross-entropy",
         ),
+        st.Page("pages/loss.py", title="4 · Cross-entropy loss", icon=":material/trending_down:", url_path="loss"),
+        st.Page(
+            "pages/in-practice.py", title="5 · In practice", icon=":material/model_training:", url_path="in-practice"
+        ),
     ]
 )
 

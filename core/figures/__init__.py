@@ -13,18 +13,34 @@ from core.figures.bars import (
 )
 from core.figures.curves import binary_entropy_curve, cross_entropy_curve, probability_grid, surprisal_curve
 from core.figures.maps import binary_cross_entropy_map, simplex_cross_entropy_map, simplex_point
+from core.figures.training import (
+    binary_gradients,
+    binary_losses,
+    descent_on_simplex,
+    gradient_bars,
+    learning_curves,
+    loss_per_step,
+    true_class_probability,
+)
 
 __all__ = [
     "PALETTE",
     "binary_cross_entropy_map",
     "binary_entropy_curve",
+    "binary_gradients",
+    "binary_losses",
     "cross_entropy_contributions",
     "cross_entropy_curve",
     "decomposition_bar",
+    "descent_on_simplex",
     "distribution_bars",
     "entropy_contributions",
+    "gradient_bars",
+    "learning_curves",
+    "loss_per_step",
     "probability_grid",
     "simplex_cross_entropy_map",
     "simplex_point",
     "surprisal_curve",
+    "true_class_probability",
 ]

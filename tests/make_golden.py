@@ -1,16 +1,41 @@
-"""Regenerate tests/golden/torch_losses.json with PyTorch (needs torch; the test suite does not).
+"""Regenerate the golden values in tests/golden/ with the real libraries (the test suite needs none).
 
-python tests/make_torch_golden.py
+pip install torch==2.13.0 keras && KERAS_BACKEND=torch python tests/make_golden.py
 """
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn.functional as F  # noqa: N812
 
-OUT = Path(__file__).parent / "golden" / "torch_losses.json"
+GOLDEN = Path(__file__).parent / "golden"
+OUT = GOLDEN / "torch_losses.json"
+#: (target p, prediction q) pairs for the binary losses, the ends included.
+BINARY_CASES = [(1.0, 0.0), (0.0, 1.0), (1.0, 1.0), (0.0, 0.0), (0.3, 0.65), (1.0, 0.5), (0.7, 1e-9), (0.5, 1 - 1e-12)]
+
+
+def frameworks() -> None:
+    """What torch.nn.BCELoss and Keras's binary_crossentropy report for probabilities at the edges."""
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    import keras
+
+    keras.config.set_floatx("float64")
+    p = np.array([[case[0]] for case in BINARY_CASES])
+    q = np.array([[case[1]] for case in BINARY_CASES])
+    bce = torch.nn.BCELoss(reduction="none")(torch.tensor(q), torch.tensor(p)).numpy()[:, 0]
+    keras_bce = keras.ops.convert_to_numpy(keras.losses.binary_crossentropy(p, q))
+    payload = {
+        "torch_version": torch.__version__,
+        "keras_version": keras.__version__,
+        "cases": [
+            {"p": pi, "q": qi, "PyTorch BCELoss": float(t), "Keras": float(k)}
+            for (pi, qi), t, k in zip(BINARY_CASES, bce, keras_bce, strict=True)
+        ],
+    }
+    (GOLDEN / "frameworks.json").write_text(json.dumps(payload, indent=1) + "\n")
 
 
 def main() -> None:
@@ -93,7 +118,8 @@ def main() -> None:
         "binary_cross_entropy_with_logits": bce_cases,
     }
     OUT.write_text(json.dumps(payload, indent=1) + "\n")
-    print(f"wrote {len(cases)} + {len(bce_cases)} cases to {OUT}")
+    frameworks()
+    print(f"wrote {len(cases)} + {len(bce_cases)} cases to {OUT}, {len(BINARY_CASES)} to frameworks.json")
 
 
 if __name__ == "__main__":

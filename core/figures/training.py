@@ -1,0 +1,323 @@
+"""Figures for training with cross-entropy: gradients, descent paths (animated in the browser),
+the binary case against squared error, and a classifier's learning curves."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+
+from core.figures._common import PALETTE, figure, finite_or_none, in_unit
+from core.figures.maps import simplex_cross_entropy_map, simplex_point
+from core.units import format_value, unit_base
+
+__all__ = [
+    "binary_gradients",
+    "binary_losses",
+    "descent_on_simplex",
+    "gradient_bars",
+    "learning_curves",
+    "loss_per_step",
+    "true_class_probability",
+]
+
+
+def _nats_to(unit: str) -> float:
+    return 1.0 / math.log(unit_base(unit))
+
+
+def gradient_bars(q, p) -> go.Figure:
+    """The gradient of the loss with respect to each logit, q_i − p_i: up where q is too high.
+
+    Examples
+    --------
+    >>> gradient_bars([0.7, 0.2, 0.1], [1.0, 0.0, 0.0]).data[0].y.round(2).tolist()
+    [-0.3, 0.2, 0.1]
+    """
+    grad = np.asarray(q, dtype=float) - np.asarray(p, dtype=float)
+    trace = {
+        "type": "bar",
+        "x": list(range(1, grad.size + 1)),
+        "y": grad,
+        "name": "∂loss/∂zᵢ = qᵢ − pᵢ",
+        "marker": {"color": [PALETTE["vermillion"] if g > 0 else PALETTE["blue"] for g in grad]},
+        "text": [f"{g:+.3f}" for g in grad],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hovertemplate": "class %{x}: qᵢ − pᵢ = %{y:.6f}<extra></extra>",
+    }
+    return figure(
+        [trace],
+        x_title="class i",
+        y_title="qᵢ − pᵢ",
+        y_range=(-1.15, 1.15),
+        height=320,
+        showlegend=False,
+        xaxis={"tickmode": "array", "tickvals": list(range(1, grad.size + 1)), "range": [0.5, grad.size + 0.5]},
+    )
+
+
+def loss_per_step(loss_nats, floor_nats: float, unit: str = "nats") -> go.Figure:
+    """The loss at each step of gradient descent, approaching its floor H(p).
+
+    Examples
+    --------
+    >>> fig = loss_per_step([1.0, 0.5, 0.3], 0.2)
+    >>> [trace.name for trace in fig.data]
+    ['loss H(p, q)', 'floor H(p) = 0.2000 nats']
+    """
+    scale = _nats_to(unit)
+    loss = np.asarray(loss_nats, dtype=float) * scale
+    floor = floor_nats * scale
+    steps = np.arange(loss.size)
+    traces = [
+        {
+            "x": steps,
+            "y": loss,
+            "mode": "lines",
+            "name": "loss H(p, q)",
+            "line": {"color": PALETTE["blue"], "width": 3},
+            "hovertemplate": f"step %{{x}}: %{{y:.6f}} {unit}<extra></extra>",
+        },
+        {
+            "x": [0, max(int(steps[-1]), 1)],
+            "y": [floor, floor],
+            "mode": "lines",
+            "name": f"floor H(p) = {format_value(floor, unit)}",
+            "line": {"color": PALETTE["green"], "width": 2, "dash": "dash"},
+            "hoverinfo": "skip",
+        },
+    ]
+    return figure(
+        traces,
+        x_title="step",
+        y_title=f"loss [{unit}]",
+        x_range=(0, max(int(steps[-1]), 1)),
+        y_range=(0.0, max(in_unit(4.0, unit), float(loss.max()) * 1.05)),
+        height=340,
+    )
+
+
+def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
+    """The path of q during gradient descent, over the map of H(p, q), with a play button.
+
+    The animation runs in the browser from precomputed frames: each frame moves only the marker,
+    so playing or scrubbing it sends nothing to the server.
+
+    Examples
+    --------
+    >>> path = np.array([[1 / 3] * 3, [0.4, 0.3, 0.3], [0.5, 0.3, 0.2]])
+    >>> fig = descent_on_simplex([0.5, 0.3, 0.2], path)
+    >>> len(fig.frames), [trace.name for trace in fig.data][-2:]
+    (3, ['path of q', 'q at the step'])
+    """
+    q_path = np.asarray(q_path, dtype=float)
+    fig = simplex_cross_entropy_map(p, q_path[0], unit)
+    points = np.array([simplex_point(q) for q in q_path])
+    fig.add_scatter(
+        x=points[:, 0],
+        y=points[:, 1],
+        mode="lines",
+        name="path of q",
+        line={"color": "white", "width": 2},
+        hoverinfo="skip",
+    )
+    marker_index = len(fig.data)
+    fig.add_scatter(
+        x=points[:1, 0],
+        y=points[:1, 1],
+        mode="markers",
+        name="q at the step",
+        marker={"size": 14, "color": PALETTE["orange"], "line": {"width": 2, "color": "black"}},
+        hoverinfo="skip",
+    )
+    fig.frames = [
+        go.Frame(name=str(step), data=[{"x": [x], "y": [y]}], traces=[marker_index])
+        for step, (x, y) in enumerate(points)
+    ]
+    steps = [
+        {
+            "method": "animate",
+            "label": str(step),
+            "args": [
+                [str(step)],
+                {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}},
+            ],
+        }
+        for step in range(len(points))
+    ]
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons",
+                "showactive": False,
+                "x": 0.0,
+                "y": 0.0,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 40},
+                "buttons": [
+                    {
+                        "label": "▶ play",
+                        "method": "animate",
+                        "args": [
+                            None,
+                            {
+                                "frame": {"duration": 40, "redraw": False},
+                                "fromcurrent": True,
+                                "transition": {"duration": 0},
+                            },
+                        ],
+                    }
+                ],
+            }
+        ],
+        sliders=[
+            {
+                "steps": steps,
+                "x": 0.15,
+                "len": 0.85,
+                "y": 0.0,
+                "yanchor": "top",
+                "pad": {"t": 30},
+                "currentvalue": {"prefix": "step "},
+            }
+        ],
+        margin={"l": 10, "r": 10, "t": 40, "b": 90},
+        height=520,
+    )
+    return fig
+
+
+def binary_losses(p: float, z: float, curves: dict, grid, unit: str = "nats") -> go.Figure:
+    """Cross-entropy and squared error of σ(z) against p, over the logit z, with the current z marked.
+
+    ``curves`` are ``core.training.binary_loss_curves(p, grid)``; the current z's values are read off
+    at the nearest grid point by the caller's choice of grid (the slider's steps).
+    """
+    scale = _nats_to(unit)
+    index = int(np.argmin(np.abs(np.asarray(grid) - z)))
+    traces = [
+        _line(grid, curves["ce"] * scale, f"cross-entropy [{unit}]", PALETTE["blue"]),
+        _line(grid, curves["se"], "squared error (q − p)²", PALETTE["orange"]),
+        _dot(z, curves["ce"][index] * scale, PALETTE["blue"]),
+        _dot(z, curves["se"][index], PALETTE["orange"]),
+    ]
+    return figure(
+        traces,
+        x_title="logit z (prediction q = σ(z))",
+        y_title=f"loss (cross-entropy in {unit})",
+        x_range=(float(grid[0]), float(grid[-1])),
+        y_range=(0.0, 5.0),
+        height=340,
+    )
+
+
+def binary_gradients(p: float, z: float, curves: dict, grid) -> go.Figure:
+    """The gradients with respect to the logit: cross-entropy's q − p against squared error's.
+
+    Squared error's gradient 2(q − p)·q(1 − q) vanishes where the model is confidently wrong
+    (q near 0 or 1, far from p); cross-entropy's stays near ±1 there and keeps learning.
+    """
+    index = int(np.argmin(np.abs(np.asarray(grid) - z)))
+    traces = [
+        _line(grid, curves["ce_gradient"], "cross-entropy: q − p", PALETTE["blue"]),
+        _line(grid, curves["se_gradient"], "squared error: 2(q − p)q(1 − q)", PALETTE["orange"]),
+        _dot(z, curves["ce_gradient"][index], PALETTE["blue"]),
+        _dot(z, curves["se_gradient"][index], PALETTE["orange"]),
+    ]
+    return figure(
+        traces,
+        x_title="logit z",
+        y_title="gradient ∂loss/∂z",
+        x_range=(float(grid[0]), float(grid[-1])),
+        y_range=(-1.05, 1.05),
+        height=340,
+    )
+
+
+def _line(x, y, name: str, color: str) -> dict:
+    return {
+        "x": x,
+        "y": finite_or_none(np.asarray(y, dtype=float)),
+        "mode": "lines",
+        "name": name,
+        "line": {"color": color, "width": 3},
+        "hovertemplate": f"z = %{{x:.2f}}<br>{name}: %{{y:.4f}}<extra></extra>",
+    }
+
+
+def _dot(x: float, y: float, color: str) -> dict:
+    return {
+        "x": [x],
+        "y": [float(y)],
+        "mode": "markers",
+        "showlegend": False,
+        "marker": {"size": 12, "color": color, "line": {"width": 1.5, "color": "black"}},
+        "hovertemplate": f"z = {x:.2f}: %{{y:.4f}}<extra></extra>",
+    }
+
+
+def learning_curves(train_nats, test_nats, unit: str = "nats") -> go.Figure:
+    """Train and test cross-entropy per epoch: the curves a practitioner watches.
+
+    Examples
+    --------
+    >>> [trace.name for trace in learning_curves([1.1, 0.5], [1.1, 0.6]).data]
+    ['train', 'test']
+    """
+    scale = _nats_to(unit)
+    epochs = np.arange(len(train_nats))
+    traces = [
+        {
+            "x": epochs,
+            "y": np.asarray(values, dtype=float) * scale,
+            "mode": "lines",
+            "name": name,
+            "line": {"color": color, "width": 3, "dash": dash},
+            "hovertemplate": f"epoch %{{x}}: %{{y:.4f}} {unit}<extra>{name}</extra>",
+        }
+        for name, values, color, dash in (
+            ("train", train_nats, PALETTE["blue"], "solid"),
+            ("test", test_nats, PALETTE["vermillion"], "dash"),
+        )
+    ]
+    return figure(
+        traces,
+        x_title="epoch",
+        y_title=f"mean cross-entropy [{unit}]",
+        x_range=(0, max(int(epochs[-1]), 1)),
+        y_range=(0.0, in_unit(1.7, unit)),  # training starts at log 3 ≈ 1.585 bits
+        height=360,
+    )
+
+
+def true_class_probability(q_path, labels, names) -> go.Figure:
+    """For a few samples, the probability q gives their true class, epoch by epoch: it rises toward 1.
+
+    ``q_path`` has shape (epochs + 1, samples, C); ``labels`` the samples' classes; ``names`` their
+    legend entries.
+    """
+    q_path = np.asarray(q_path, dtype=float)
+    colors = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
+    epochs = np.arange(q_path.shape[0])
+    traces = [
+        {
+            "x": epochs,
+            "y": q_path[:, i, label],
+            "mode": "lines",
+            "name": name,
+            "line": {"color": colors[i % len(colors)], "width": 3},
+            "hovertemplate": f"epoch %{{x}}: q(true class) = %{{y:.4f}}<extra>{name}</extra>",
+        }
+        for i, (label, name) in enumerate(zip(labels, names, strict=True))
+    ]
+    return figure(
+        traces,
+        x_title="epoch",
+        y_title="q of the true class",
+        x_range=(0, max(int(epochs[-1]), 1)),
+        y_range=(0.0, 1.05),
+        height=360,
+    )
