@@ -82,6 +82,11 @@ def softmax(logits, axis=-1):
     z = _checks.finite(logits, "logits")
     if z.ndim == 0:
         raise ValueError("logits must have at least one axis (the classes)")
+    return _softmax(z, axis)
+
+
+def _softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
+    """softmax of logits already checked: for loops that call it thousands of times."""
     e = np.exp(z - z.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
 

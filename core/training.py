@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from core import _checks
-from core.losses import log_softmax, softmax
+from core.losses import _softmax, log_softmax, softmax
 from core.measures import entropy
 
 __all__ = [
@@ -123,7 +123,7 @@ def gradient_descent(logits, target, *, learning_rate: float, steps: int) -> Des
     path = np.empty((int(steps) + 1, z.size))
     path[0] = z
     for step in range(int(steps)):  # each step needs the last: the loop is the algorithm
-        path[step + 1] = path[step] - learning_rate * (softmax(path[step]) - p)
+        path[step + 1] = path[step] - learning_rate * (_softmax(path[step]) - p)
     q = softmax(path, axis=1)
     loss = -(p * log_softmax(path, axis=1)).sum(axis=1)
     return Descent(logits=path, q=q, loss=loss, floor=float(entropy(p, math.e)))
@@ -293,7 +293,7 @@ def train_softmax_classifier(
     for epoch in range(epochs + 1):  # each epoch needs the last weights
         all_logits[epoch] = x @ weights
         if epoch < epochs:
-            q_train = softmax(all_logits[epoch][train], axis=1)
+            q_train = _softmax(all_logits[epoch][train], axis=1)
             weights -= learning_rate * x_train.T @ (q_train - target) / train.size
     q = softmax(all_logits, axis=2)
     log_q = log_softmax(all_logits, axis=2)

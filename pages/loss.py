@@ -40,7 +40,7 @@ logit_columns = st.columns(3)
 z = np.array(
     [
         column.slider(f"z{i}: logit of class {i}", -5.0, 5.0, default, 0.1, key=f"z{i}", bind="query-params")
-        for i, (column, default) in enumerate(zip(logit_columns, [2.0, 0.5, -1.0], strict=True), start=1)
+        for i, (column, default) in enumerate(zip(logit_columns, [-1.0, 2.0, 0.5], strict=True), start=1)
     ]
 )
 target_column, smoothing_column = st.columns(2)
@@ -96,7 +96,7 @@ st.markdown(
 )
 steps_column, rate_column = st.columns(2)
 steps = steps_column.slider("steps", 0, 200, 60, key="steps", bind="query-params")
-learning_rate = rate_column.select_slider("lr: learning rate", LEARNING_RATES, 0.5, key="lr", bind="query-params")
+learning_rate = rate_column.select_slider("lr: learning rate", LEARNING_RATES, 1.0, key="lr", bind="query-params")
 run = gradient_descent(z, p, learning_rate=learning_rate, steps=steps)
 curve, path = st.columns(2)
 curve.plotly_chart(loss_per_step(run.loss, run.floor, unit), width="stretch", config=NO_TOOLBAR)

@@ -12,6 +12,9 @@ from core.figures._common import PALETTE, figure, finite_or_none, in_unit
 from core.figures.maps import simplex_cross_entropy_map, simplex_point
 from core.units import format_value, unit_base
 
+#: The most animation frames a descent path sends.
+MAX_FRAMES = 51
+
 __all__ = [
     "binary_gradients",
     "binary_losses",
@@ -103,17 +106,19 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
     """The path of q during gradient descent, over the map of H(p, q), with a play button.
 
     The animation runs in the browser from precomputed frames: each frame moves only the marker,
-    so playing or scrubbing it sends nothing to the server.
+    so playing or scrubbing it sends nothing to the server. Long paths are shown at about 50
+    evenly spaced steps, the last one included.
 
     Examples
     --------
     >>> path = np.array([[1 / 3] * 3, [0.4, 0.3, 0.3], [0.5, 0.3, 0.2]])
     >>> fig = descent_on_simplex([0.5, 0.3, 0.2], path)
-    >>> len(fig.frames), [trace.name for trace in fig.data][-2:]
-    (3, ['path of q', 'q at the step'])
+    >>> len(fig.frames), [trace.name for trace in fig.data][-3:]
+    (3, ['q at step 0', 'path of q', 'q at the step'])
     """
     q_path = np.asarray(q_path, dtype=float)
     fig = simplex_cross_entropy_map(p, q_path[0], unit)
+    fig.data[-1].name = "q at step 0"
     points = np.array([simplex_point(q) for q in q_path])
     fig.add_scatter(
         x=points[:, 0],
@@ -132,21 +137,14 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
         marker={"size": 14, "color": PALETTE["orange"], "line": {"width": 2, "color": "black"}},
         hoverinfo="skip",
     )
+    # At most about 50 frames, the last step always among them: enough for the eye, small to send.
+    shown = np.unique(np.linspace(0, len(points) - 1, min(len(points), MAX_FRAMES)).round().astype(int))
     fig.frames = [
-        go.Frame(name=str(step), data=[{"x": [x], "y": [y]}], traces=[marker_index])
-        for step, (x, y) in enumerate(points)
+        go.Frame(name=str(step), data=[{"x": [round(x, 4)], "y": [round(y, 4)]}], traces=[marker_index])
+        for step, (x, y) in zip(shown, points[shown].tolist(), strict=True)
     ]
-    steps = [
-        {
-            "method": "animate",
-            "label": str(step),
-            "args": [
-                [str(step)],
-                {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}},
-            ],
-        }
-        for step in range(len(points))
-    ]
+    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
+    steps = [{"method": "animate", "label": str(step), "args": [[str(step)], still]} for step in shown]
     fig.update_layout(
         updatemenus=[
             {
@@ -156,7 +154,7 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
                 "y": 0.0,
                 "xanchor": "left",
                 "yanchor": "top",
-                "pad": {"t": 40},
+                "pad": {"t": 45},
                 "buttons": [
                     {
                         "label": "▶ play",
@@ -191,26 +189,40 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
 
 
 def binary_losses(p: float, z: float, curves: dict, grid, unit: str = "nats") -> go.Figure:
-    """Cross-entropy and squared error of σ(z) against p, over the logit z, with the current z marked.
+    """Cross-entropy (left axis, in ``unit``) and squared error (right axis, 0 to 1) of σ(z) against p.
 
-    ``curves`` are ``core.training.binary_loss_curves(p, grid)``; the current z's values are read off
-    at the nearest grid point by the caller's choice of grid (the slider's steps).
+    ``curves`` are ``core.training.binary_loss_curves(p, grid)`` and ``z`` one of the ``grid``
+    points (the slider's steps); the current z is marked on both curves.
     """
     scale = _nats_to(unit)
     index = int(np.argmin(np.abs(np.asarray(grid) - z)))
+    squared = {"yaxis": "y2"}
     traces = [
         _line(grid, curves["ce"] * scale, f"cross-entropy [{unit}]", PALETTE["blue"]),
-        _line(grid, curves["se"], "squared error (q − p)²", PALETTE["orange"]),
+        _line(grid, curves["se"], "squared error (q − p)², right axis", PALETTE["orange"]) | squared,
         _dot(z, curves["ce"][index] * scale, PALETTE["blue"]),
-        _dot(z, curves["se"][index], PALETTE["orange"]),
+        _dot(z, curves["se"][index], PALETTE["orange"]) | squared,
     ]
+    # The largest cross-entropy on the grid: |z| = 8 with a certain target, 8.0003 nats.
+    top = 8.1 * scale
     return figure(
         traces,
         x_title="logit z (prediction q = σ(z))",
-        y_title=f"loss (cross-entropy in {unit})",
+        y_title=f"cross-entropy [{unit}]",
         x_range=(float(grid[0]), float(grid[-1])),
-        y_range=(0.0, 5.0),
+        y_range=(0.0, top),
         height=340,
+        yaxis2={
+            "title": {"text": "squared error"},
+            "overlaying": "y",
+            "side": "right",
+            "range": [0.0, 8.1 / 8.0],
+            "tickmode": "linear",
+            "tick0": 0.0,
+            "dtick": 0.25,
+            "fixedrange": True,
+            "showgrid": False,
+        },
     )
 
 

@@ -220,3 +220,80 @@ def test_map_values_follow_the_unit():
     np.testing.assert_allclose(nats, bits * math.log(2), rtol=1e-6)  # float32 on the wire
     again = np.asarray(binary_cross_entropy_map(unit="bits").data[0].z, dtype=float)
     np.testing.assert_array_equal(again, bits)
+
+
+# --- Training figures ------------------------------------------------------------------------------
+
+from core.figures import (  # noqa: E402
+    binary_gradients,
+    binary_losses,
+    descent_on_simplex,
+    gradient_bars,
+    learning_curves,
+    loss_per_step,
+    true_class_probability,
+)
+from core.training import binary_loss_curves, gradient_descent  # noqa: E402
+
+GRID = np.round(np.arange(-8.0, 8.0001, 0.1), 1)
+RUN = gradient_descent([-1.0, 2.0, 0.5], [1.0, 0.0, 0.0], learning_rate=1.0, steps=200)
+TRAINING_BUILDERS = [
+    lambda: gradient_bars([0.2, 0.5, 0.3], [1.0, 0.0, 0.0]),
+    lambda: loss_per_step(RUN.loss, RUN.floor, "bits"),
+    lambda: descent_on_simplex([1.0, 0.0, 0.0], RUN.q, "nats"),
+    lambda: binary_losses(1.0, -4.0, binary_loss_curves(1.0, GRID), GRID, "bits"),
+    lambda: binary_gradients(1.0, -4.0, binary_loss_curves(1.0, GRID), GRID),
+    lambda: learning_curves(np.linspace(1.1, 0.1, 501), np.linspace(1.1, 0.2, 501), "hartleys"),
+    lambda: true_class_probability(np.full((501, 3, 3), 1 / 3), [0, 1, 2], ["a", "b", "c"]),
+]
+
+
+@pytest.mark.parametrize("build", TRAINING_BUILDERS)
+def test_training_charts_are_valid_small_finite_json(build):
+    test_every_chart_is_valid_small_finite_json(build)
+
+
+def test_gradient_bars_point_the_way():
+    bars = gradient_bars([0.2, 0.5, 0.3], [1.0, 0.0, 0.0]).data[0]
+    np.testing.assert_allclose(bars.y, [-0.8, 0.5, 0.3])
+    assert list(bars.text) == ["-0.800", "+0.500", "+0.300"]
+
+
+def test_loss_per_step_in_the_unit_with_its_floor():
+    fig = loss_per_step([math.log(3), 0.5], 0.25, "bits")
+    np.testing.assert_allclose(fig.data[0].y, [math.log2(3), 0.5 / math.log(2)])
+    assert fig.data[1].y[0] == pytest.approx(0.25 / math.log(2))
+
+
+def test_descent_animation_moves_only_the_marker():
+    fig = descent_on_simplex([1.0, 0.0, 0.0], RUN.q, "nats")
+    assert len(fig.frames) == 51  # 201 steps, shown at 51 evenly spaced ones
+    assert [frame.name for frame in fig.frames][:3] == ["0", "4", "8"] and fig.frames[-1].name == "200"
+    marker = len(fig.data) - 1
+    assert all(frame.traces == (marker,) and len(frame.data) == 1 for frame in fig.frames)
+    last = fig.frames[-1].data[0]
+    assert (last.x[0], last.y[0]) == pytest.approx(simplex_point(RUN.q[-1]), abs=1e-4)
+    path = fig.data[-2]
+    assert len(path.x) == RUN.q.shape[0]  # the path itself keeps every step
+    assert fig.layout.updatemenus[0].buttons[0].label == "▶ play"
+    assert [step.label for step in fig.layout.sliders[0].steps] == [frame.name for frame in fig.frames]
+    short = descent_on_simplex([1.0, 0.0, 0.0], RUN.q[:11], "nats")
+    assert [frame.name for frame in short.frames] == [str(i) for i in range(11)]
+
+
+def test_binary_figures_mark_the_current_logit():
+    curves = binary_loss_curves(1.0, GRID)
+    losses = binary_losses(1.0, -4.0, curves, GRID, "nats")
+    assert losses.data[2].x[0] == -4.0 and losses.data[2].y[0] == pytest.approx(math.log1p(math.exp(4.0)))
+    assert losses.data[1].yaxis == "y2" and losses.layout.yaxis2.overlaying == "y"
+    gradients = binary_gradients(1.0, -4.0, curves, GRID)
+    assert gradients.data[2].y[0] == pytest.approx(1 / (1 + math.exp(4.0)) - 1)
+
+
+def test_learning_curves_and_true_class_probability():
+    fig = learning_curves([math.log(3), 0.2], [math.log(3), 0.3], "bits")
+    assert fig.data[0].y[0] == pytest.approx(math.log2(3))
+    q = np.zeros((3, 2, 3))
+    q[:, 0, 1] = [0.3, 0.6, 0.9]
+    fig = true_class_probability(q, [1, 2], ["first", "second"])
+    assert list(fig.data[0].y) == [0.3, 0.6, 0.9] and list(fig.data[1].y) == [0.0, 0.0, 0.0]

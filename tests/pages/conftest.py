@@ -1,7 +1,10 @@
 """AppTest fixtures: the whole app, opened at a link, on the page under test."""
 
+import base64
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -35,6 +38,12 @@ def metric_values(at: AppTest) -> dict[str, str]:
 
 
 def chart(at: AppTest, index: int = 0) -> dict:
-    import json
-
+    """A chart's Plotly JSON as the browser receives it."""
     return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def array(field) -> list[float]:
+    """A Plotly array from chart JSON: a list, or NumPy data sent as base64 (``dtype`` + ``bdata``)."""
+    if isinstance(field, dict):
+        return np.frombuffer(base64.b64decode(field["bdata"]), dtype=field["dtype"]).tolist()
+    return list(field)

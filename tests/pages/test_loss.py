@@ -1,0 +1,80 @@
+"""The loss page in AppTest."""
+
+import math
+
+import numpy as np
+import pytest
+
+from core import cross_entropy_loss, format_value
+from core.training import framework_losses
+from tests.pages.conftest import array, chart, metric_values
+
+PAGE = "pages/loss.py"
+
+
+def _framework_table(at):
+    return at.table[0].value
+
+
+def test_defaults(open_link):
+    at = open_link(PAGE)
+    z = [-1.0, 2.0, 0.5]
+    loss = cross_entropy_loss(z, 0)
+    assert metric_values(at)["Loss H(p, q)"] == format_value(loss / math.log(2), "bits")
+    assert metric_values(at)["Lowest possible loss H(p)"] == "0.0000 bits"
+    assert format_value(loss, "nats", decimals=6) in at.caption[0].value  # what PyTorch reports
+    assert len(at.get("plotly_chart")) == 6
+    descent = chart(at, 3)
+    assert len(descent["frames"]) == 51 and descent["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ play"
+    table = _framework_table(at)
+    assert list(table["computed by"]) == ["exact", "PyTorch BCELoss", "scikit-learn log_loss", "Keras"]
+    assert list(table["nats"])[:2] == ["∞", "100.000000"]
+    namespace = {}
+    numpy_snippet = next(code.value for code in at.code if code.value.startswith("import numpy"))
+    exec(numpy_snippet, namespace)  # the NumPy tab: the loss on the screen
+    assert namespace["loss"] == pytest.approx(loss, rel=1e-12)
+
+
+def test_logits_target_and_smoothing_move_everything(open_link):
+    at = open_link(PAGE, unit="nats")
+    at.slider(key="z1").set_value(4.0).run()
+    at.segmented_control(key="y").set_value("2").run()
+    at.slider(key="eps").set_value(0.3).run()
+    z = np.array([4.0, 2.0, 0.5])
+    expected = cross_entropy_loss(z, 1, label_smoothing=0.3)
+    assert metric_values(at)["Loss H(p, q)"] == format_value(expected, "nats")
+    target = array(chart(at, 0)["data"][0]["y"])
+    np.testing.assert_allclose(target, [0.1, 0.8, 0.1])
+    gradient = array(chart(at, 1)["data"][0]["y"])
+    assert gradient[0] > 0 > gradient[1]  # class 1 is over-predicted, class 2 under
+
+
+def test_soft_target(open_link):
+    at = open_link(PAGE, y="soft", t1="1", t2="1", t3="2")
+    p = [0.25, 0.25, 0.5]
+    assert metric_values(at)["Lowest possible loss H(p)"] == "1.5000 bits"
+    expected = cross_entropy_loss([-1.0, 2.0, 0.5], np.array(p)) / math.log(2)
+    assert metric_values(at)["Loss H(p, q)"] == format_value(expected, "bits")
+
+
+def test_descent_controls(open_link):
+    at = open_link(PAGE, steps="0")
+    assert len(chart(at, 3)["frames"]) == 1
+    at = open_link(PAGE, steps="200", lr="5.0")
+    assert len(chart(at, 3)["frames"]) == 51 and chart(at, 3)["frames"][-1]["name"] == "200"
+    assert not at.exception
+
+
+@pytest.mark.parametrize(("pb", "fq"), [("1", "0"), ("0", "1"), ("0.3", "0.65"), ("1", "1")])
+def test_framework_table_follows_its_controls(open_link, pb, fq):
+    at = open_link(PAGE, pb=pb, fq=fq)
+    expected = framework_losses(float(pb), float(fq))
+    assert list(_framework_table(at)["nats"]) == [format_value(v, decimals=6) for v in expected.values()]
+
+
+def test_bad_links_fall_back(open_link):
+    at = open_link(PAGE, z1="99", y="7", lr="0.42", eps="-1", steps="1e9")
+    assert at.slider(key="z1").value == -1.0 and at.segmented_control(key="y").value == "1"
+    notes = " ".join(w.value for w in at.warning)
+    for key in ("z1", "y", "lr", "eps", "steps"):
+        assert f"`{key}`" in notes
