@@ -1,5 +1,6 @@
 """The journey's pages in headless Chromium: deep links, controls, units, phone and dark theme."""
 
+import math
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,6 +13,8 @@ PAGES = {
     "surprisal": ("Surprisal: how surprising is an outcome?", "Surprisal log(1/y)"),
     "entropy": ("Entropy: the average surprise", "Entropy H(p)"),
     "cross-entropy": ("Cross-entropy: judging p by q", "Cross-entropy H(p, q)"),
+    "loss": ("Cross-entropy loss: how classifiers learn", "Loss H(p, q)"),
+    "in-practice": ("In practice: a classifier learns iris species", "Train cross-entropy"),
 }
 
 
@@ -48,7 +51,8 @@ def test_each_page_follows_its_controls_and_the_unit(open_page, path):
     expect(page).to_have_url(re.compile(r"unit=nats"))
     wait_until_idle(page)
     expect(_metric(page, label)).to_have_text(re.compile(r"nats$|∞"))
-    shared, address = urlsplit(page.get_by_test_id("stCode").inner_text()), urlsplit(page.url)
+    shared = urlsplit(page.get_by_test_id("stSidebar").get_by_test_id("stCode").inner_text())
+    address = urlsplit(page.url)
     assert (shared.netloc, shared.path) == (address.netloc, address.path)  # the share link is this view
     assert parse_qs(shared.query) == parse_qs(address.query)
 
@@ -75,3 +79,22 @@ def test_screenshots_fit_phone_and_desktop(open_page, path, scheme):
             box = chart.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= width
         screenshot(page, f"{path or 'home'}-{size}-{scheme}")
+
+
+def test_descent_plays_in_the_browser_without_the_server(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    sent = []
+    page.on("websocket", lambda socket: socket.on("framesent", lambda payload: sent.append(payload)))
+    page.goto(f"{server}/loss")
+    wait_until_idle(page)
+    chart = page.locator(".js-plotly-plot").nth(3)
+    chart.scroll_into_view_if_needed()
+    marker = chart.locator(".scatterlayer .trace").last.locator("path.point")
+    start = marker.bounding_box()
+    before = len(sent)
+    chart.get_by_text("▶ play").click()
+    page.wait_for_timeout(3000)  # 51 frames at 40 ms each
+    end = marker.bounding_box()
+    assert math.dist((start["x"], start["y"]), (end["x"], end["y"])) > 50  # q travelled toward p
+    assert len(sent) == before  # and the server heard nothing of it
+    page.close()
