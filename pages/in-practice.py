@@ -48,11 +48,11 @@ learning_rate = rate_column.select_slider("lr: learning rate", LEARNING_RATES, 0
 eps = smoothing_column.slider("eps: label smoothing", 0.0, 0.3, 0.0, 0.01, key="eps", bind="query-params")
 history, classes = train(epochs, learning_rate, eps)
 
-metrics = st.columns(4)
-metrics[0].metric("Train cross-entropy", format_value(float(history.train_loss[-1]) * in_unit, unit), border=True)
-metrics[1].metric("Test cross-entropy", format_value(float(history.test_loss[-1]) * in_unit, unit), border=True)
-metrics[2].metric("Train accuracy", f"{history.train_accuracy[-1]:.1%}", border=True)
-metrics[3].metric("Test accuracy", f"{history.test_accuracy[-1]:.1%}", border=True)
+train_column, test_column = st.columns(2)
+train_column.metric("Train cross-entropy", format_value(float(history.train_loss[-1]) * in_unit, unit), border=True)
+test_column.metric("Test cross-entropy", format_value(float(history.test_loss[-1]) * in_unit, unit), border=True)
+train_column.metric("Train accuracy", f"{history.train_accuracy[-1]:.1%}", border=True)
+test_column.metric("Test accuracy", f"{history.test_accuracy[-1]:.1%}", border=True)
 st.plotly_chart(learning_curves(history.train_loss, history.test_loss, unit), width="stretch", config=NO_TOOLBAR)
 st.caption(
     "Both curves start at log 3, the cost of a uniform guess over three species. The losses are "
@@ -72,5 +72,9 @@ for column, i, name in zip(st.columns(len(samples)), samples, names, strict=True
     with column:
         st.markdown(f"**{name}** after {epochs} epochs")
         one_hot = np.eye(len(classes))[history.test_labels[i]]
-        st.plotly_chart(distribution_bars(one_hot, history.test_q[-1, i]), width="stretch", config=NO_TOOLBAR)
-st.caption("Outcomes 1, 2, 3 are " + ", ".join(classes) + ". Blue: the label p; orange: the prediction q.")
+        bars = distribution_bars(one_hot, history.test_q[-1, i], names=("label p", "prediction q"), show_values=False)
+        st.plotly_chart(bars, width="stretch", config=NO_TOOLBAR)
+        st.caption(
+            ", ".join(f"{name}: q = {value:.3f}" for name, value in zip(classes, history.test_q[-1, i], strict=True))
+        )
+st.caption("Outcomes 1, 2, 3 are " + ", ".join(classes) + ".")

@@ -83,7 +83,7 @@ if unit != "nats":
 bars, gradient = st.columns(2)
 with bars:
     st.markdown("**Target p (after smoothing) and prediction q = softmax(z)**")
-    st.plotly_chart(distribution_bars(p, q), width="stretch", config=NO_TOOLBAR)
+    st.plotly_chart(distribution_bars(p, q, names=("target p", "prediction q")), width="stretch", config=NO_TOOLBAR)
 with gradient:
     st.markdown("**Gradient of the loss with respect to each logit: q − p**")
     st.plotly_chart(gradient_bars(q, p), width="stretch", config=NO_TOOLBAR)

@@ -25,7 +25,7 @@ def _outcome_axis(n: int) -> dict:
     return {"tickmode": "array", "tickvals": list(range(1, n + 1)), "range": [0.5, n + 0.5]}
 
 
-def _bars(values, name: str, color: str, unit: str | None, y_top: float) -> dict:
+def _bars(values, name: str, color: str, unit: str | None, y_top: float, *, show_values: bool = True) -> dict:
     """Bars labelled with their values; a bar above the axis (∞ included) stops at the top edge."""
     values = np.asarray(values, dtype=float)
     labels = [format_value(float(v), unit, decimals=3) for v in values]
@@ -35,7 +35,7 @@ def _bars(values, name: str, color: str, unit: str | None, y_top: float) -> dict
         "y": np.minimum(values, y_top),
         "name": name,
         "marker": {"color": color},
-        "text": [label.removesuffix(f" {unit}") if unit else label for label in labels],
+        "text": [label.removesuffix(f" {unit}") if unit else label for label in labels] if show_values else None,
         "textposition": "outside",
         "cliponaxis": False,
         "customdata": labels,
@@ -55,8 +55,11 @@ def _level(value: float, n: int, name: str, color: str, dash: str) -> dict:
     }
 
 
-def distribution_bars(p, q=None) -> go.Figure:
+def distribution_bars(p, q=None, *, names=("true p", "estimate q"), show_values: bool = True) -> go.Figure:
     """Bars of the probabilities p_i, and of q_i beside them when an estimate ``q`` is given.
+
+    ``names`` label the two series in the legend; ``show_values=False`` leaves the values to the
+    hover labels, for charts too narrow to print them.
 
     Examples
     --------
@@ -65,9 +68,9 @@ def distribution_bars(p, q=None) -> go.Figure:
     (['true p', 'estimate q'], [0.2, 0.2, 0.6])
     """
     p = np.asarray(p, dtype=float)
-    traces = [_bars(p, "true p", PALETTE["blue"], None, 1.0)]
+    traces = [_bars(p, names[0], PALETTE["blue"], None, 1.0, show_values=show_values)]
     if q is not None:
-        traces.append(_bars(q, "estimate q", PALETTE["orange"], None, 1.0))
+        traces.append(_bars(q, names[1], PALETTE["orange"], None, 1.0, show_values=show_values))
     return figure(
         traces,
         x_title="outcome i",

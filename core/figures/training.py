@@ -174,12 +174,12 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
         sliders=[
             {
                 "steps": steps,
-                "x": 0.15,
-                "len": 0.85,
+                "x": 0.2,
+                "len": 0.8,
                 "y": 0.0,
                 "yanchor": "top",
                 "pad": {"t": 30},
-                "currentvalue": {"prefix": "step "},
+                "currentvalue": {"visible": False},  # the ticks name the steps
             }
         ],
         margin={"l": 10, "r": 10, "t": 40, "b": 90},
