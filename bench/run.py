@@ -73,6 +73,18 @@ def chart_bytes() -> None:
     print(f"home chart build: {build * 1e3:.1f} ms")
 
 
+def training_cost() -> None:
+    from core.training import load_iris, split_iris, train_softmax_classifier
+
+    features, labels, _, _ = load_iris()
+    train, test = split_iris(labels)
+    for epochs in (150, 500):
+        seconds = _median_seconds(
+            lambda e=epochs: train_softmax_classifier(features, labels, train, test, epochs=e, learning_rate=0.3), 11
+        )
+        print(f"iris classifier, {epochs} epochs, uncached: {seconds * 1e3:.1f} ms")
+
+
 if __name__ == "__main__":
     grid_cost()
     chart_bytes()
@@ -83,3 +95,8 @@ if __name__ == "__main__":
     page_rerun("pages/cross-entropy.py", "q1", [i % 11 for i in range(1, 31)])
     page_rerun("pages/cross-entropy.py", "q1", [i % 11 for i in range(1, 31)], n="2")
     page_rerun("pages/cross-entropy.py", "q1", [i % 11 for i in range(1, 31)], n="8")
+    page_rerun("pages/loss.py", "z1", [round(-5 + 0.3 * i, 1) for i in range(30)])
+    page_rerun("pages/loss.py", "z1", [round(-5 + 0.3 * i, 1) for i in range(30)], steps="200")
+    page_rerun("pages/in-practice.py", "epochs", [150 + i for i in range(1, 31)])
+    page_rerun("pages/in-practice.py", "epochs", [470 + i for i in range(1, 31)])
+    training_cost()

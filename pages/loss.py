@@ -139,15 +139,11 @@ how = {
     "scikit-learn log_loss": "q clipped to [ε, 1 − ε], ε = 2.2e-16",
     "Keras": "q clipped to [1e-7, 1 − 1e-7]",
 }
-st.table(
-    {
-        "computed by": list(reported),
-        "convention": [how[name] for name in reported],
-        "nats": [format_value(value, decimals=6) for value in reported.values()],
-        unit: [format_value(value * in_unit, decimals=6) for value in reported.values()],
-    },
-    hide_index=True,
+rows = "\n".join(
+    f"| {name} | {how[name]} | {format_value(value, decimals=6)} | {format_value(value * in_unit, decimals=6)} |"
+    for name, value in reported.items()
 )
+st.markdown(f"| computed by | convention | nats | {unit} |\n| --- | --- | --- | --- |\n{rows}")
 
 st.subheader("Copy as code")
 st.markdown("The loss of the three-class prediction above, reproduced outside this page:")

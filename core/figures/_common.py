@@ -92,6 +92,7 @@ def figure(
     shapes: tuple[dict, ...] = (),
     annotations: tuple[dict, ...] = (),
     height: int = 440,
+    frames: list[dict] | None = None,
     **layout_extra,
 ) -> go.Figure:
     """The one layout every chart shares: fixed ranges, legend on top, stable uirevision.
@@ -126,4 +127,5 @@ def figure(
         layout["xaxis"]["range"] = list(x_range)
     if y_range is not None:
         layout["yaxis"]["range"] = list(y_range)
-    return go.Figure(data=[{"type": "scatter", **trace} for trace in traces], layout=layout, _validate=False)
+    data = [{"type": "scatter", **trace} for trace in traces]
+    return go.Figure(data=data, layout=layout, frames=frames, _validate=False)

@@ -12,7 +12,7 @@ from core import measures
 from core.figures._common import COLOR_SCALE, PALETTE, Y_TOP_BITS, figure, in_unit
 from core.units import format_value, unit_base
 
-__all__ = ["binary_cross_entropy_map", "simplex_cross_entropy_map", "simplex_point"]
+__all__ = ["binary_cross_entropy_map", "simplex_cross_entropy_map", "simplex_parts", "simplex_point"]
 
 #: One cell per 0.02 of p and of q, drawn smoothly: fine to the eye, and small to send (≈ 14 KB).
 SQUARE_STEPS = np.linspace(0.0, 1.0, 51)
@@ -143,6 +143,12 @@ def simplex_cross_entropy_map(p, q, unit: str = "bits") -> go.Figure:
     >>> [trace.name for trace in fig.data]
     ['H(p, q)', 'triangle', 'p: the minimum', 'your estimate q']
     """
+    traces, layout = simplex_parts(p, q, unit)
+    return figure(traces, **layout)
+
+
+def simplex_parts(p, q, unit: str) -> tuple[list[dict], dict]:
+    """The traces and layout of the triangle map, for builders that draw more on it."""
     base = unit_base(unit)
     x, y, cells, inside = _simplex_grid()
     values = measures.cross_entropy(p, cells, base)
@@ -206,15 +212,15 @@ def simplex_cross_entropy_map(p, q, unit: str = "bits") -> go.Figure:
         {"x": 0.5, "y": _HEIGHT, "text": "outcome 3", "xanchor": "center", "yanchor": "bottom", "showarrow": False},
     ]
     hidden = {"visible": False, "fixedrange": True}
-    return figure(
-        traces,
-        x_title="",
-        y_title="",
-        x_range=(-0.12, 1.12),
-        y_range=(-0.1, _HEIGHT + 0.08),
-        annotations=tuple(labels),
-        height=440,
-        xaxis=hidden,
-        yaxis=hidden | {"scaleanchor": "x"},
-        plot_bgcolor="rgba(0, 0, 0, 0)",
-    )
+    layout = {
+        "x_title": "",
+        "y_title": "",
+        "x_range": (-0.12, 1.12),
+        "y_range": (-0.1, _HEIGHT + 0.08),
+        "annotations": tuple(labels),
+        "height": 440,
+        "xaxis": hidden,
+        "yaxis": hidden | {"scaleanchor": "x"},
+        "plot_bgcolor": "rgba(0, 0, 0, 0)",
+    }
+    return traces, layout

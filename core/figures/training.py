@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.figures._common import PALETTE, figure, finite_or_none, in_unit
-from core.figures.maps import simplex_cross_entropy_map, simplex_point
+from core.figures.maps import simplex_parts, simplex_point
 from core.units import format_value, unit_base
 
 #: The most animation frames a descent path sends.
@@ -117,36 +117,42 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
     (3, ['q at step 0', 'path of q', 'q at the step'])
     """
     q_path = np.asarray(q_path, dtype=float)
-    fig = simplex_cross_entropy_map(p, q_path[0], unit)
-    fig.data[-1].name = "q at step 0"
+    traces, layout = simplex_parts(p, q_path[0], unit)
+    traces[-1]["name"] = "q at step 0"
     points = np.array([simplex_point(q) for q in q_path])
-    fig.add_scatter(
-        x=points[:, 0],
-        y=points[:, 1],
-        mode="lines",
-        name="path of q",
-        line={"color": "white", "width": 2},
-        hoverinfo="skip",
+    traces.append(
+        {
+            "x": points[:, 0],
+            "y": points[:, 1],
+            "mode": "lines",
+            "name": "path of q",
+            "line": {"color": "white", "width": 2},
+            "hoverinfo": "skip",
+        }
     )
-    marker_index = len(fig.data)
-    fig.add_scatter(
-        x=points[:1, 0],
-        y=points[:1, 1],
-        mode="markers",
-        name="q at the step",
-        marker={"size": 14, "color": PALETTE["orange"], "line": {"width": 2, "color": "black"}},
-        hoverinfo="skip",
+    marker_index = len(traces)
+    traces.append(
+        {
+            "x": points[:1, 0],
+            "y": points[:1, 1],
+            "mode": "markers",
+            "name": "q at the step",
+            "marker": {"size": 14, "color": PALETTE["orange"], "line": {"width": 2, "color": "black"}},
+            "hoverinfo": "skip",
+        }
     )
     # At most about 50 frames, the last step always among them: enough for the eye, small to send.
     shown = np.unique(np.linspace(0, len(points) - 1, min(len(points), MAX_FRAMES)).round().astype(int))
-    fig.frames = [
-        go.Frame(name=str(step), data=[{"x": [round(x, 4)], "y": [round(y, 4)]}], traces=[marker_index])
+    frames = [
+        {"name": str(step), "data": [{"x": [round(x, 4)], "y": [round(y, 4)]}], "traces": [marker_index]}
         for step, (x, y) in zip(shown, points[shown].tolist(), strict=True)
     ]
     still = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
-    steps = [{"method": "animate", "label": str(step), "args": [[str(step)], still]} for step in shown]
-    fig.update_layout(
-        updatemenus=[
+    play = {"frame": {"duration": 40, "redraw": False}, "fromcurrent": True, "transition": {"duration": 0}}
+    layout |= {
+        "height": 520,
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 90},
+        "updatemenus": [
             {
                 "type": "buttons",
                 "showactive": False,
@@ -155,25 +161,12 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
                 "xanchor": "left",
                 "yanchor": "top",
                 "pad": {"t": 45},
-                "buttons": [
-                    {
-                        "label": "▶ play",
-                        "method": "animate",
-                        "args": [
-                            None,
-                            {
-                                "frame": {"duration": 40, "redraw": False},
-                                "fromcurrent": True,
-                                "transition": {"duration": 0},
-                            },
-                        ],
-                    }
-                ],
+                "buttons": [{"label": "▶ play", "method": "animate", "args": [None, play]}],
             }
         ],
-        sliders=[
+        "sliders": [
             {
-                "steps": steps,
+                "steps": [{"method": "animate", "label": str(step), "args": [[str(step)], still]} for step in shown],
                 "x": 0.2,
                 "len": 0.8,
                 "y": 0.0,
@@ -182,10 +175,8 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
                 "currentvalue": {"visible": False},  # the ticks name the steps
             }
         ],
-        margin={"l": 10, "r": 10, "t": 40, "b": 90},
-        height=520,
-    )
-    return fig
+    }
+    return figure(traces, frames=frames, **layout)
 
 
 def binary_losses(p: float, z: float, curves: dict, grid, unit: str = "nats") -> go.Figure:

@@ -13,7 +13,10 @@ PAGE = "pages/loss.py"
 
 
 def _framework_table(at):
-    return at.table[0].value
+    """The framework table's rows, parsed from its Markdown: {column: [cells]}."""
+    table = next(m.value for m in at.markdown if m.value.startswith("| computed by"))
+    header, _, *rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in table.splitlines()]
+    return {column: [row[i] for row in rows] for i, column in enumerate(header)}
 
 
 def test_defaults(open_link):
