@@ -7,7 +7,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from core.units import format_value, unit_base
+from core.units import unit_base
 
 __all__: list[str] = []
 
@@ -42,44 +42,73 @@ def finite_or_none(values: np.ndarray) -> list[float | None]:
     return [float(v) if math.isfinite(v) else None for v in values]
 
 
-def current_point(x: float, value: float, y_top: float, *, name: str, label: str, unit: str):
-    """The marker for the current input: on the curve, or at the top edge with an arrow saying ∞.
+#: Positions of an in-figure scrubber: the 0.01 steps of the Streamlit sliders it mirrors.
+SCRUB_POSITIONS = np.round(np.linspace(0.0, 1.0, 101), 2)
 
-    Returns the trace and the annotations that go with it.
+
+def point_state(x: float, value: float, y_top: float, text: str, *, label_left: bool = False) -> dict:
+    """Where the current point's marker goes, and its readout: on the curve, or at the top edge when ∞.
+
+    The keys are Plotly trace attributes, so a state both builds the trace and restyles it.
     """
     finite = math.isfinite(value)
-    trace = {
+    return {
         "x": [x],
-        "y": [value if finite else y_top],
-        "mode": "markers",
+        "y": [round(value, 9) if finite else y_top],
+        "text": [text],
+        "marker.symbol": "circle" if finite else "triangle-up",
+        "textposition": "middle left" if label_left else "middle right",
+    }
+
+
+def point_trace(name: str, state: dict) -> dict:
+    """The current point: a marker with its readout beside it, drawn from a ``point_state``."""
+    return {
+        "x": state["x"],
+        "y": state["y"],
+        "text": state["text"],
+        "mode": "markers+text",
         "name": name,
+        "textposition": state["textposition"],
+        "textfont": {"color": PALETTE["vermillion"], "size": 14},
         "marker": {
-            "symbol": "circle" if finite else "triangle-up",
+            "symbol": state["marker.symbol"],
             "size": 14,
             "color": PALETTE["orange"],
             "line": {"width": 1.5, "color": "black"},
         },
-        "hovertemplate": f"{label} = {format_value(value, unit, decimals=6)}<extra></extra>",
+        "hovertemplate": "%{text}<extra></extra>",
+        "cliponaxis": False,
     }
-    annotations = []
-    if not finite:
-        annotations.append(
-            {
-                "x": x,
-                "y": y_top,
-                "ax": 0,
-                "ay": 60,
-                "text": f"{label.split(' at ')[0]} = ∞",
-                "showarrow": True,
-                "arrowhead": 2,
-                "arrowsize": 1.4,
-                "arrowcolor": PALETTE["orange"],
-                "font": {"color": PALETTE["vermillion"], "size": 16},
-                "yanchor": "top",
-                "xanchor": "left" if x < 0.25 else "right" if x > 0.75 else "center",
-            }
-        )
-    return trace, annotations
+
+
+def scrubber(positions, states: list[list[dict]], traces: list[int], active: int, prefix: str) -> dict:
+    """A Plotly slider that moves traces in the browser, with no message to the server.
+
+    Each step restyles the given traces with their state at that position (one state per trace,
+    all with the same keys), so dragging it redraws the marker and readout at display speed.
+    """
+    steps = [
+        {
+            "method": "restyle",
+            "label": f"{position:.2f}",
+            "args": [{key: [state[key] for state in step] for key in step[0]}, traces],
+        }
+        for position, step in zip(positions, states, strict=True)
+    ]
+    return {
+        "active": active,
+        "steps": steps,
+        "currentvalue": {"prefix": prefix, "font": {"size": 13, "color": PALETTE["grey"]}},
+        "pad": {"t": 55},
+        "len": 1.0,
+        "x": 0.0,
+        "y": 0.0,
+        "yanchor": "top",
+        "ticklen": 3,
+        "minorticklen": 0,
+        "font": {"color": "rgba(0, 0, 0, 0)"},  # 101 step labels would overlap; the current one shows above
+    }
 
 
 def figure(

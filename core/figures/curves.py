@@ -8,7 +8,18 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core import measures
-from core.figures._common import GAP_FILL, PALETTE, Y_TOP_BITS, current_point, figure, finite_or_none, in_unit
+from core.figures._common import (
+    GAP_FILL,
+    PALETTE,
+    SCRUB_POSITIONS,
+    Y_TOP_BITS,
+    figure,
+    finite_or_none,
+    in_unit,
+    point_state,
+    point_trace,
+    scrubber,
+)
 from core.units import format_value, unit_base
 
 __all__ = ["binary_entropy_curve", "cross_entropy_curve", "probability_grid", "surprisal_curve"]
@@ -50,25 +61,33 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
     -------
     plotly.graph_objects.Figure
         Traces, in order: the entropy floor H(p); the shaded gap D(p‖q′) between floor and curve;
-        the curve H(p, q′); the minimum at q′ = p; the current prediction. Where H(p, q) = ∞ the
-        current prediction sits at the top edge with an arrow labelled ∞.
+        the curve H(p, q′); the minimum at q′ = p; the current prediction with its readout; the
+        bracket from the floor to the curve at q. Where H(p, q) = ∞ the prediction sits at the top
+        edge as a triangle and its readout says ∞. An in-figure slider (every 0.01 of q, like the
+        page's slider) moves the prediction, readout and bracket in the browser alone.
 
     Examples
     --------
     >>> fig = cross_entropy_curve(0.3, 0.65)
-    >>> [trace.name for trace in fig.data]
+    >>> [trace.name for trace in fig.data][:5]
     ['Entropy H(p)', 'KL divergence D(p‖q)', 'Cross-entropy H(p, q)', 'Minimum at q = p', 'Your prediction q']
+    >>> len(fig.layout.sliders[0].steps), fig.layout.sliders[0].active
+    (101, 65)
     """
     base = unit_base(unit)
     y_top = in_unit(Y_TOP_BITS, unit)
     grid = probability_grid()
     curve = measures.binary_cross_entropy(p, grid, base)
     floor = float(measures.binary_entropy(p, base))
-    value = float(measures.binary_cross_entropy(p, q, base))
-    gap = value - floor if math.isfinite(value) else math.inf
-    marker, annotations = current_point(
-        q, value, y_top, name="Your prediction q", label=f"H(p, q) at q = {q:.4f}", unit=unit
-    )
+
+    def states(q_value: float, value: float) -> list[dict]:
+        gap = value - floor if math.isfinite(value) else math.inf
+        text = f"q = {q_value:.2f}<br>H(p, q) = {format_value(value, unit)}<br>D(p‖q) = {format_value(gap, unit)}"
+        point = point_state(q_value, value, y_top, text, label_left=q_value > 0.6)
+        bracket = point | {"x": [q_value, q_value], "y": [floor, point["y"][0]], "text": ["", ""]}
+        return [point, bracket]
+
+    current = states(q, float(measures.binary_cross_entropy(p, q, base)))
     traces = [
         {
             "x": [0.0, 1.0],
@@ -109,30 +128,24 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
             },
             "hovertemplate": f"minimum at q = p = {p:.4f}<br>H(p, p) = H(p) = {floor:.6f} {unit}<extra></extra>",
         },
-        marker,
-    ]
-    # The gap at the current q, drawn as a bracket from the floor up to the curve, and labelled.
-    top = marker["y"][0]
-    bracket = {
-        "type": "line",
-        "x0": q,
-        "x1": q,
-        "y0": floor,
-        "y1": top,
-        "line": {"color": PALETTE["vermillion"], "width": 3},
-    }
-    label_left = q > 0.75
-    annotations.insert(
-        0,
-        {
-            "x": q,
-            "y": (floor + top) / 2,
-            "text": f"D(p‖q) = {format_value(gap, unit)}",
-            "showarrow": False,
-            "xanchor": "right" if label_left else "left",
-            "xshift": -8 if label_left else 8,
-            "font": {"color": PALETTE["vermillion"]},
+        point_trace("Your prediction q", current[0]),
+        {  # the gap at the current q: a bracket from the floor up to the curve
+            "x": current[1]["x"],
+            "y": current[1]["y"],
+            "mode": "lines",
+            "name": "gap D(p‖q) at q",
+            "showlegend": False,
+            "line": {"color": PALETTE["vermillion"], "width": 3},
+            "hoverinfo": "skip",
         },
+    ]
+    values = measures.binary_cross_entropy(p, SCRUB_POSITIONS, base)
+    slider = scrubber(
+        SCRUB_POSITIONS,
+        [states(float(x), float(v)) for x, v in zip(SCRUB_POSITIONS, values, strict=True)],
+        traces=[4, 5],
+        active=int(np.argmin(np.abs(SCRUB_POSITIONS - q))),
+        prefix="drag to try q = ",
     )
     return figure(
         traces,
@@ -140,8 +153,9 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
         y_title=f"cross-entropy H(p, q) [{unit}]",
         x_range=(-0.02, 1.02),
         y_range=(0.0, y_top),
-        shapes=(bracket,),
-        annotations=tuple(annotations),
+        height=520,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        sliders=[slider],
     )
 
 
@@ -168,10 +182,11 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
     y_top = in_unit(11.0, unit)  # room above the 1-in-1000 event at 9.97 bits
     grid = probability_grid()
     curve = measures.surprisal(grid, base)
-    value = float(measures.surprisal(y, base))
-    marker, annotations = current_point(
-        y, value, y_top, name="Your probability y", label=f"surprisal at y = {y:.4f}", unit=unit
-    )
+
+    def state(y_value: float, value: float) -> dict:
+        text = f"y = {y_value:.2f}<br>log(1/y) = {format_value(value, unit)}"
+        return point_state(y_value, value, y_top, text, label_left=y_value > 0.6)
+
     ref_y = [prob for _, prob in REFERENCE_EVENTS]
     ref_s = [float(measures.surprisal(prob, base)) for prob in ref_y]
     traces = [
@@ -197,21 +212,29 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
             "customdata": [event for event, _ in REFERENCE_EVENTS],
             "hovertemplate": f"%{{customdata}}<br>y = %{{x:.4f}}<br>log(1/y) = %{{y:.4f}} {unit}<extra></extra>",
         },
-        marker,
+        point_trace("Your probability y", state(y, float(measures.surprisal(y, base)))),
     ]
-    for (event, prob), s in zip(REFERENCE_EVENTS, ref_s, strict=True):
-        annotations.append(
-            {
-                "x": prob,
-                "y": s,
-                "text": f"{event}: {format_value(s, unit, decimals=3)}",
-                "showarrow": False,
-                "xanchor": "left",
-                "xshift": 10,
-                "yshift": 8 if prob > 0.01 else 0,
-                "font": {"color": PALETTE["green"], "size": 13},
-            }
-        )
+    annotations = [
+        {
+            "x": prob,
+            "y": s,
+            "text": f"{event}: {format_value(s, unit, decimals=3)}",
+            "showarrow": False,
+            "xanchor": "left",
+            "xshift": 10,
+            "yshift": 8 if prob > 0.01 else 0,
+            "font": {"color": PALETTE["green"], "size": 13},
+        }
+        for (event, prob), s in zip(REFERENCE_EVENTS, ref_s, strict=True)
+    ]
+    values = measures.surprisal(SCRUB_POSITIONS, base)
+    slider = scrubber(
+        SCRUB_POSITIONS,
+        [[state(float(x), float(v))] for x, v in zip(SCRUB_POSITIONS, values, strict=True)],
+        traces=[2],
+        active=int(np.argmin(np.abs(SCRUB_POSITIONS - y))),
+        prefix="drag to try y = ",
+    )
     return figure(
         traces,
         x_title="probability of the outcome y",
@@ -219,6 +242,8 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
         x_range=(-0.02, 1.02),
         y_range=(0.0, y_top),
         annotations=tuple(annotations),
+        height=520,
+        sliders=[slider],
     )
 
 
@@ -234,7 +259,7 @@ def binary_entropy_curve(p: float, unit: str = "bits") -> go.Figure:
     base = unit_base(unit)
     grid = np.linspace(0.0, 1.0, 201)
     value = float(measures.binary_entropy(p, base))
-    marker, annotations = current_point(p, value, math.inf, name="Your p", label=f"H at p = {p:.4f}", unit=unit)
+    marker = point_trace("Your p", point_state(p, value, math.inf, f"H({p:.2f}) = {format_value(value, unit)}"))
     traces = [
         {
             "x": grid,
@@ -252,6 +277,5 @@ def binary_entropy_curve(p: float, unit: str = "bits") -> go.Figure:
         y_title=f"entropy H(p) [{unit}]",
         x_range=(-0.02, 1.02),
         y_range=(0.0, in_unit(1.1, unit)),
-        annotations=tuple(annotations),
         height=320,
     )

@@ -29,10 +29,11 @@ def test_curve_traces_and_values():
     assert (minimum.x[0], minimum.y[0]) == (0.3, pytest.approx(floor.y[0]))
     marker = _trace(fig, "Your prediction q")
     assert (marker.x[0], marker.y[0]) == (0.65, pytest.approx(1.246647734004712))
+    assert marker.text[0] == "q = 0.65<br>H(p, q) = 1.2466 bits<br>D(p‖q) = 0.3654 bits"
     gap = _trace(fig, "KL divergence D(p‖q)")
     assert gap.fill == "tonexty" and fig.data.index(gap) == fig.data.index(floor) + 1
-    labels = [a.text for a in fig.layout.annotations]
-    assert "D(p‖q) = 0.3654 bits" in labels
+    bracket = _trace(fig, "gap D(p‖q) at q")
+    assert list(bracket.x) == [0.65, 0.65] and list(bracket.y) == [floor.y[0], marker.y[0]]
 
 
 def test_infinite_cross_entropy_is_drawn_at_the_top_with_a_label():
@@ -40,8 +41,8 @@ def test_infinite_cross_entropy_is_drawn_at_the_top_with_a_label():
     marker = _trace(fig, "Your prediction q")
     assert marker.y[0] == fig.layout.yaxis.range[1]
     assert marker.marker.symbol == "triangle-up"
-    texts = [a.text for a in fig.layout.annotations]
-    assert "H(p, q) = ∞" in texts and "D(p‖q) = ∞" in texts
+    assert marker.text[0] == "q = 0.00<br>H(p, q) = ∞<br>D(p‖q) = ∞"
+    assert _trace(fig, "gap D(p‖q) at q").y[1] == fig.layout.yaxis.range[1]
     payload = json.loads(fig.to_json())
     assert "NaN" not in fig.to_json() and "Infinity" not in fig.to_json()
     curve = next(t for t in payload["data"] if t["name"] == "Cross-entropy H(p, q)")
@@ -70,6 +71,36 @@ def test_palette_is_used_and_chart_is_small():
     fig = cross_entropy_curve(0.3, 0.65)
     assert _trace(fig, "Cross-entropy H(p, q)").line.color == PALETTE["blue"]
     assert len(fig.to_json()) < 60_000
+
+
+@pytest.mark.parametrize(("p", "q"), [(0.3, 0.65), (0.3, 0.0), (1.0, 1.0), (0.5, 0.333)])
+def test_the_in_figure_scrubber_restyles_the_point_and_bracket_for_every_q(p, q):
+    fig = cross_entropy_curve(p, q, "bits")
+    (slider,) = fig.layout.sliders
+    assert len(slider.steps) == 101 and slider.active == round(q * 100)
+    names = [fig.data[i].name for i in slider.steps[0].args[1]]
+    assert names == ["Your prediction q", "gap D(p‖q) at q"]
+    for step in slider.steps:
+        q_step = float(step.label)
+        update = step.args[0]
+        value = float(binary_cross_entropy(p, q_step))
+        assert step.method == "restyle" and update["x"][0] == [q_step]
+        if math.isfinite(value):
+            assert update["y"][0][0] == pytest.approx(value, abs=1e-9) and update["marker.symbol"][0] == "circle"
+        else:
+            assert update["y"][0] == [fig.layout.yaxis.range[1]] and update["marker.symbol"][0] == "triangle-up"
+        assert update["y"][1] == [pytest.approx(float(binary_entropy(p))), update["y"][0][0]]
+    # the step the figure opens at shows exactly what the server drew
+    if q * 100 == round(q * 100):
+        opening = slider.steps[slider.active].args[0]
+        assert opening["text"][0] == list(_trace(fig, "Your prediction q").text)
+
+
+def test_surprisal_scrubber():
+    fig = surprisal_curve(0.25, "nats")
+    (slider,) = fig.layout.sliders
+    assert slider.active == 25 and slider.steps[50].args[0]["text"][0] == ["y = 0.50<br>log(1/y) = 0.6931 nats"]
+    assert slider.steps[0].args[0]["marker.symbol"] == ["triangle-up"]
 
 
 def test_grid_reaches_toward_both_ends():
@@ -130,7 +161,7 @@ def test_surprisal_of_zero_is_drawn_as_infinity():
     fig = surprisal_curve(0.0, "nats")
     marker = _trace(fig, "Your probability y")
     assert marker.y[0] == fig.layout.yaxis.range[1] and marker.marker.symbol == "triangle-up"
-    assert any(a.text == "surprisal = ∞" for a in fig.layout.annotations)
+    assert marker.text[0] == "y = 0.00<br>log(1/y) = ∞"
 
 
 def test_binary_entropy_curve_peaks_at_one_bit():

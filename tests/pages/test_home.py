@@ -55,8 +55,8 @@ def test_certain_wrong_prediction_shows_infinity(open_link, q):
     assert values["Cross-entropy H(p, q)"] == "∞" and values["KL divergence D(p‖q)"] == "∞"
     assert values["Entropy H(p)"] == "0.8813 bits"
     assert "infinite" in at.error[0].value
-    annotations = [a["text"] for a in chart(at)["layout"]["annotations"]]
-    assert "H(p, q) = ∞" in annotations
+    point = next(t for t in chart(at)["data"] if t["name"] == "Your prediction q")
+    assert "H(p, q) = ∞" in point["text"][0] and point["marker"]["symbol"] == "triangle-up"
 
 
 def test_certain_and_right_costs_nothing(open_link):
