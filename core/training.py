@@ -262,6 +262,31 @@ class TrainingHistory:
     test_q: np.ndarray
     test_labels: np.ndarray
 
+    def until(self, epochs: int) -> TrainingHistory:
+        """The same run stopped after ``epochs`` epochs: full-batch descent is deterministic, so the
+        first epochs of a longer run are exactly a shorter run.
+
+        Examples
+        --------
+        >>> features, labels, _, _ = load_iris()
+        >>> train, test = split_iris(labels)
+        >>> long = train_softmax_classifier(features, labels, train, test, epochs=50, learning_rate=0.3)
+        >>> short = train_softmax_classifier(features, labels, train, test, epochs=20, learning_rate=0.3)
+        >>> bool(np.array_equal(long.until(20).test_q, short.test_q))
+        True
+        """
+        if not 0 <= epochs < self.train_loss.size:
+            raise ValueError(f"epochs must lie in [0, {self.train_loss.size - 1}], got {epochs!r}")
+        end = epochs + 1
+        return TrainingHistory(
+            train_loss=self.train_loss[:end],
+            test_loss=self.test_loss[:end],
+            train_accuracy=self.train_accuracy[:end],
+            test_accuracy=self.test_accuracy[:end],
+            test_q=self.test_q[:end],
+            test_labels=self.test_labels,
+        )
+
 
 def train_softmax_classifier(
     features, labels, train, test, *, epochs: int, learning_rate: float, label_smoothing: float = 0.0
@@ -304,7 +329,7 @@ def train_softmax_classifier(
     def accuracy(rows):
         return (q[:, rows].argmax(axis=2) == y[rows]).mean(axis=1)
 
-    return TrainingHistory(
+    history = TrainingHistory(
         train_loss=mean_loss(train),
         test_loss=mean_loss(test),
         train_accuracy=accuracy(train),
@@ -312,3 +337,6 @@ def train_softmax_classifier(
         test_q=q[:, test],
         test_labels=y[test],
     )
+    for values in vars(history).values():
+        values.flags.writeable = False  # a history may be shared between sessions: read-only
+    return history

@@ -13,14 +13,16 @@ from pages import run_through_entry_point
 run_through_entry_point()
 
 NO_TOOLBAR = {"displayModeBar": False}
+MAX_EPOCHS = 500
 LEARNING_RATES = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
 unit = st.session_state.unit
 in_unit = 1 / math.log(unit_base(unit))
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def train(epochs: int, learning_rate: float, label_smoothing: float):
-    """One training run per control setting, shared by every visitor."""
+@st.cache_resource(max_entries=64, show_spinner=False)
+def train(learning_rate: float, label_smoothing: float):
+    """One run of the longest training per learning rate and smoothing, shared by every visitor and
+    never mutated: the epochs slider reads a prefix of it."""
     features, labels, _, classes = load_iris()
     train_rows, test_rows = split_iris(labels)
     history = train_softmax_classifier(
@@ -28,7 +30,7 @@ def train(epochs: int, learning_rate: float, label_smoothing: float):
         labels,
         train_rows,
         test_rows,
-        epochs=epochs,
+        epochs=MAX_EPOCHS,
         learning_rate=learning_rate,
         label_smoothing=label_smoothing,
     )
@@ -43,10 +45,11 @@ st.markdown(
     "120 flowers train it; every fifth flower of each species, 30 in all, is held out to test it."
 )
 epochs_column, rate_column, smoothing_column = st.columns(3)
-epochs = epochs_column.slider("epochs", 1, 500, 150, key="epochs", bind="query-params")
+epochs = epochs_column.slider("epochs", 1, MAX_EPOCHS, 150, key="epochs", bind="query-params")
 learning_rate = rate_column.select_slider("lr: learning rate", LEARNING_RATES, 0.3, key="lr", bind="query-params")
 eps = smoothing_column.slider("eps: label smoothing", 0.0, 0.3, 0.0, 0.01, key="eps", bind="query-params")
-history, classes = train(epochs, learning_rate, eps)
+full_history, classes = train(learning_rate, eps)
+history = full_history.until(epochs)
 
 train_column, test_column = st.columns(2)
 train_column.metric("Train cross-entropy", format_value(float(history.train_loss[-1]) * in_unit, unit), border=True)
