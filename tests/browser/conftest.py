@@ -33,13 +33,13 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(log_name: str = "streamlit"):
+def running_app(log_name: str = "streamlit", script: str = "app.py"):
     """`streamlit run app.py` on a free port, as everyone starts it; yields its base URL once healthy."""
     ARTIFACTS.mkdir(exist_ok=True)
     port = _free_port()
     with (ARTIFACTS / f"{log_name}.log").open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)],
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -1,0 +1,153 @@
+"""Browser benchmarks in headless Chromium, against pages served by `streamlit run` on this machine.
+
+Prints, each as a median over repeated trials in one run:
+- key press on a slider → the chart showing the new value, on the home page, next to the same for a
+  bare page of two sliders and a line of text (the floor any Streamlit app pays);
+- page load → first chart drawn, on the home page, next to a page with one small chart;
+- websocket frames the page sends while the in-figure scrubber is dragged.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM_FLAGS, running_app, wait_until_idle  # noqa: E402
+
+PRESSES = 15
+LOADS = 7
+# Resolves when the condition holds, at the animation frame where it first does.
+ARM = """([condition]) => {
+    window.__t0 = performance.now();
+    window.__done = null;
+    const holds = () => { try { return eval(condition); } catch { return false; } };  // mid-render
+    const check = () => { if (holds()) window.__done = performance.now(); else requestAnimationFrame(check); };
+    requestAnimationFrame(check);
+}"""
+FIRST_CHART = """
+window.__firstChart = null;
+const watch = () => {
+    if (document.querySelector('.js-plotly-plot .main-svg')) window.__firstChart = performance.now();
+    else requestAnimationFrame(watch);
+};
+requestAnimationFrame(watch);
+"""
+
+
+def key_to_update(page, slider: int, condition_for, idle=wait_until_idle) -> list[float]:
+    """Milliseconds from an ArrowRight on a slider to the page showing the new value, per press."""
+    times = []
+    handle = page.get_by_role("slider").nth(slider)
+    for _ in range(PRESSES):
+        value = round(float(handle.get_attribute("aria-valuetext")) + 0.01, 2)
+        handle.focus()
+        page.evaluate(ARM, [condition_for(value)])
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("window.__done !== null", timeout=10_000)
+        times.append(page.evaluate("window.__done - window.__t0"))
+        idle(page)
+    return times
+
+
+def first_chart(browser, url: str) -> list[float]:
+    """Milliseconds from navigation to the first Plotly chart drawn, per fresh page load."""
+    times = []
+    for _ in range(LOADS):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(FIRST_CHART)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("window.__firstChart !== null", timeout=30_000)
+        times.append(page.evaluate("window.__firstChart"))
+        context.close()
+    return times
+
+
+def frames_during_drag(browser, url: str) -> int:
+    page = browser.new_page(viewport={"width": 1280, "height": 1200})
+    sent = []
+    page.on("websocket", lambda socket: socket.on("framesent", lambda payload: sent.append(payload)))
+    page.goto(url)
+    wait_until_idle(page)
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    rail = chart.locator(".slider-rail-rect").bounding_box()
+    grip = chart.locator(".slider-grip-rect").bounding_box()
+    before = len(sent)
+    y = rail["y"] + rail["height"] / 2
+    page.mouse.move(grip["x"] + grip["width"] / 2, y)
+    page.mouse.down()
+    for fraction in (0.9, 0.1, 0.5, 0.75):
+        page.mouse.move(rail["x"] + rail["width"] * fraction, y, steps=20)
+    page.mouse.up()
+    page.wait_for_timeout(500)
+    page.close()
+    return len(sent) - before
+
+
+def _chart_shows(value: float) -> str:
+    return (
+        "document.querySelectorAll('.js-plotly-plot')[0].data"
+        f".find(t => t.name === 'Your prediction q').x[0] === {value}"
+    )
+
+
+def _text_shows(value: float) -> str:
+    return f"document.body.innerText.includes('q = {value:.2f}')"
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def main() -> None:
+    with (
+        running_app("bench-app") as app,
+        running_app("bench-bare", script="bench/bare_app.py") as bare,
+        running_app("bench-one-chart", script="bench/one_chart_app.py") as one_chart,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{app}/?q=0.2")
+        wait_until_idle(page)
+
+        def chart_shows(v):
+            return (
+                "document.querySelectorAll('.js-plotly-plot')[0].data"
+                f".find(t => t.name === 'Your prediction q').x[0] === {v}"
+            )
+
+        app_keys = key_to_update(page, 1, chart_shows)
+        page.goto(f"{bare}/?")
+        wait_until_idle_bare(page)
+        bare_keys = key_to_update(page, 1, _text_shows, idle=wait_until_idle_bare)
+        page.close()
+        app_first, baseline_first = first_chart(browser, f"{app}/"), first_chart(browser, f"{one_chart}/")
+        drag_frames = frames_during_drag(browser, f"{app}/")
+        browser.close()
+    print(f"key → chart, home page: median {_median(app_keys):.0f} ms over {PRESSES} presses")
+    ratio = _median(app_keys) / _median(bare_keys)
+    print(f"key → text, bare page:  median {_median(bare_keys):.0f} ms  (ratio {ratio:.2f}x)")
+    print(f"load → first chart, home page: median {_median(app_first):.0f} ms over {LOADS} loads")
+    print(
+        f"load → first chart, one-chart page: median {_median(baseline_first):.0f} ms  "
+        f"(ratio {_median(app_first) / _median(baseline_first):.2f}x)"
+    )
+    print(f"websocket frames sent during an in-figure drag: {drag_frames}")
+
+
+def wait_until_idle_bare(page) -> None:
+    page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=30_000)
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)
+    page.wait_for_selector("[data-testid=stSlider]", timeout=30_000)
+
+
+if __name__ == "__main__":
+    main()
