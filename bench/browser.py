@@ -117,30 +117,28 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"{app}/?q=0.2")
         wait_until_idle(page)
-
-        def chart_shows(v):
-            return (
-                "document.querySelectorAll('.js-plotly-plot')[0].data"
-                f".find(t => t.name === 'Your prediction q').x[0] === {v}"
-            )
-
-        app_keys = key_to_update(page, 1, chart_shows)
+        app_keys = key_to_update(page, 1, _chart_shows)
+        print(f"key → chart, home page: median {_median(app_keys):.0f} ms over {PRESSES} presses")
         page.goto(f"{bare}/?")
         wait_until_idle_bare(page)
         bare_keys = key_to_update(page, 1, _text_shows, idle=wait_until_idle_bare)
         page.close()
-        app_first, baseline_first = first_chart(browser, f"{app}/"), first_chart(browser, f"{one_chart}/")
-        drag_frames = frames_during_drag(browser, f"{app}/")
+        ratio = _median(app_keys) / _median(bare_keys)
+        print(f"key → text, bare page:  median {_median(bare_keys):.0f} ms  (ratio {ratio:.2f}x)")
+        app_first = first_chart(browser, f"{app}/")
+        print(f"load → first chart, home page: median {_median(app_first):.0f} ms over {LOADS} loads")
+        baseline_first = first_chart(browser, f"{one_chart}/")
+        ratio = _median(app_first) / _median(baseline_first)
+        print(f"load → first chart, one-chart page: median {_median(baseline_first):.0f} ms  (ratio {ratio:.2f}x)")
+        print(f"websocket frames sent during an in-figure drag: {frames_during_drag(browser, f'{app}/')}")
         browser.close()
-    print(f"key → chart, home page: median {_median(app_keys):.0f} ms over {PRESSES} presses")
-    ratio = _median(app_keys) / _median(bare_keys)
-    print(f"key → text, bare page:  median {_median(bare_keys):.0f} ms  (ratio {ratio:.2f}x)")
-    print(f"load → first chart, home page: median {_median(app_first):.0f} ms over {LOADS} loads")
-    print(
-        f"load → first chart, one-chart page: median {_median(baseline_first):.0f} ms  "
-        f"(ratio {_median(app_first) / _median(baseline_first):.2f}x)"
+
+
+def _chart_shows(value: float) -> str:
+    return (
+        "document.querySelectorAll('.js-plotly-plot')[0].data"
+        f".find(t => t.name === 'Your prediction q').x[0] === {value}"
     )
-    print(f"websocket frames sent during an in-figure drag: {drag_frames}")
 
 
 def wait_until_idle_bare(page) -> None:
