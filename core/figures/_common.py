@@ -57,7 +57,8 @@ def point_state(x: float, value: float, y_top: float, text: str, *, label_left: 
         "y": [round(value, 9) if finite else y_top],
         "text": [text],
         "marker.symbol": "circle" if finite else "triangle-up",
-        "textposition": "middle left" if label_left else "middle right",
+        # Above the point, toward the lower side of a convex curve; below it at the top edge (∞).
+        "textposition": f"{'top' if finite else 'bottom'} {'left' if label_left else 'right'}",
     }
 
 
