@@ -131,6 +131,16 @@ def _simplex_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return x, y, q, inside
 
 
+@lru_cache(maxsize=64)
+def _simplex_values(p: tuple[float, ...], unit: str) -> np.ndarray:
+    """H(p, q) over the triangle's cells, float32, NaN outside it and where ∞; once per p and unit."""
+    x, y, cells, inside = _simplex_grid()
+    values = measures.cross_entropy(p, cells, unit_base(unit))
+    z = np.where(inside & np.isfinite(values), values, np.nan).astype(np.float32).reshape(y.size, x.size)
+    z.flags.writeable = False
+    return z
+
+
 def simplex_cross_entropy_map(p, q, unit: str = "bits") -> go.Figure:
     """Cross-entropy H(p, q′) for every 3-outcome estimate q′ in the triangle, with p and q marked.
 
@@ -150,9 +160,8 @@ def simplex_cross_entropy_map(p, q, unit: str = "bits") -> go.Figure:
 def simplex_parts(p, q, unit: str) -> tuple[list[dict], dict]:
     """The traces and layout of the triangle map, for builders that draw more on it."""
     base = unit_base(unit)
-    x, y, cells, inside = _simplex_grid()
-    values = measures.cross_entropy(p, cells, base)
-    z = np.where(inside & np.isfinite(values), values, np.nan).astype(np.float32).reshape(y.size, x.size)
+    x, y, _, _ = _simplex_grid()
+    z = _simplex_values(tuple(float(v) for v in p), unit)
     h = float(measures.entropy(p, base))
     hpq = float(measures.cross_entropy(p, q, base))
     corners_x, corners_y = [0.0, 1.0, 0.5, 0.0], [0.0, 0.0, _HEIGHT, 0.0]

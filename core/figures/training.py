@@ -13,7 +13,7 @@ from core.figures.maps import simplex_parts, simplex_point
 from core.units import format_value, unit_base
 
 #: The most animation frames a descent path sends.
-MAX_FRAMES = 51
+MAX_FRAMES = 31
 
 __all__ = [
     "binary_gradients",
@@ -106,8 +106,8 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
     """The path of q during gradient descent, over the map of H(p, q), with a play button.
 
     The animation runs in the browser from precomputed frames: each frame moves only the marker,
-    so playing or scrubbing it sends nothing to the server. Long paths are shown at about 50
-    evenly spaced steps, the last one included.
+    so playing or scrubbing it sends nothing to the server. Long paths are shown at 31 evenly
+    spaced steps, the last one included.
 
     Examples
     --------
@@ -141,7 +141,7 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
             "hoverinfo": "skip",
         }
     )
-    # At most about 50 frames, the last step always among them: enough for the eye, small to send.
+    # At most 31 frames, the last step always among them: enough for the eye, cheap to build and send.
     shown = np.unique(np.linspace(0, len(points) - 1, min(len(points), MAX_FRAMES)).round().astype(int))
     frames = [
         {"name": str(step), "data": [{"x": [round(x, 4)], "y": [round(y, 4)]}], "traces": [marker_index]}

@@ -93,7 +93,7 @@ def test_descent_plays_in_the_browser_without_the_server(browser, server):
     start = marker.bounding_box()
     before = len(sent)
     chart.get_by_text("▶ play").click()
-    page.wait_for_timeout(3000)  # 51 frames at 40 ms each
+    page.wait_for_timeout(3000)  # 31 frames at 40 ms each, and time to spare
     end = marker.bounding_box()
     assert math.dist((start["x"], start["y"]), (end["x"], end["y"])) > 50  # q travelled toward p
     assert len(sent) == before  # and the server heard nothing of it

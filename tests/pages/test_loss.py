@@ -28,7 +28,7 @@ def test_defaults(open_link):
     assert format_value(loss, "nats", decimals=6) in at.caption[0].value  # what PyTorch reports
     assert len(at.get("plotly_chart")) == 6
     descent = chart(at, 3)
-    assert len(descent["frames"]) == 51 and descent["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ play"
+    assert len(descent["frames"]) == 31 and descent["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ play"
     table = _framework_table(at)
     assert list(table["computed by"]) == ["exact", "PyTorch BCELoss", "scikit-learn log_loss", "Keras"]
     assert list(table["nats"])[:2] == ["∞", "100.000000"]
@@ -64,7 +64,7 @@ def test_descent_controls(open_link):
     at = open_link(PAGE, steps="0")
     assert len(chart(at, 3)["frames"]) == 1
     at = open_link(PAGE, steps="200", lr="5.0")
-    assert len(chart(at, 3)["frames"]) == 51 and chart(at, 3)["frames"][-1]["name"] == "200"
+    assert len(chart(at, 3)["frames"]) == 31 and chart(at, 3)["frames"][-1]["name"] == "200"
     assert not at.exception
 
 
