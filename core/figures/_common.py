@@ -83,22 +83,21 @@ def point_trace(name: str, state: dict) -> dict:
     }
 
 
-def scrubber(positions, states: list[list[dict]], traces: list[int], active: int, prefix: str) -> dict:
-    """A Plotly slider that moves traces in the browser, with no message to the server.
+def scrubber(state_at, values, *, traces: list[int], current: float, prefix: str) -> dict:
+    """A Plotly slider over ``SCRUB_POSITIONS`` that moves traces in the browser, with no message to
+    the server.
 
-    Each step restyles the given traces with their state at that position (one state per trace,
-    all with the same keys), so dragging it redraws the marker and readout at display speed.
+    ``state_at(position, value)`` gives the states of ``traces`` at a position, one per trace and all
+    with the same keys (see ``point_state``); ``values`` are the curve's values at the positions.
+    Each step restyles the traces with their states there, so dragging redraws at display speed.
     """
-    steps = [
-        {
-            "method": "restyle",
-            "label": f"{position:.2f}",
-            "args": [{key: [state[key] for state in step] for key in step[0]}, traces],
-        }
-        for position, step in zip(positions, states, strict=True)
-    ]
+    steps = []
+    for position, value in zip(SCRUB_POSITIONS.tolist(), np.asarray(values, dtype=float).tolist(), strict=True):
+        states = state_at(position, value)
+        update = {key: [state[key] for state in states] for key in states[0]}
+        steps.append({"method": "restyle", "label": f"{position:.2f}", "args": [update, traces]})
     return {
-        "active": active,
+        "active": int(np.argmin(np.abs(SCRUB_POSITIONS - current))),
         "steps": steps,
         "currentvalue": {"prefix": prefix, "font": {"size": 13, "color": PALETTE["grey"]}},
         "pad": {"t": 55},

@@ -25,6 +25,19 @@ def _outcome_axis(n: int) -> dict:
     return {"tickmode": "array", "tickvals": list(range(1, n + 1)), "range": [0.5, n + 0.5]}
 
 
+def _per_outcome(traces: list[dict], n: int, unit: str, y_top: float, *, height: int) -> go.Figure:
+    """Grouped bars over the n outcomes, on an axis in ``unit`` fixed at [0, y_top]."""
+    return figure(
+        traces,
+        x_title="outcome i",
+        y_title=unit,
+        y_range=(0.0, y_top),
+        barmode="group",
+        height=height,
+        xaxis=_outcome_axis(n),
+    )
+
+
 def _bars(values, name: str, color: str, unit: str | None, y_top: float, *, show_values: bool = True) -> dict:
     """Bars labelled with their values; a bar above the axis (∞ included) stops at the top edge."""
     values = np.asarray(values, dtype=float)
@@ -107,15 +120,7 @@ def entropy_contributions(p, unit: str = "bits") -> go.Figure:
         _level(h, n, f"entropy H(p) = {format_value(h, unit)}", PALETTE["green"], "solid"),
         _level(most, n, f"maximum log n = {format_value(most, unit)}", PALETTE["grey"], "dash"),
     ]
-    return figure(
-        traces,
-        x_title="outcome i",
-        y_title=unit,
-        y_range=(0.0, y_top),
-        barmode="group",
-        height=380,
-        xaxis=_outcome_axis(n),
-    )
+    return _per_outcome(traces, n, unit, y_top, height=380)
 
 
 def cross_entropy_contributions(p, q, unit: str = "bits") -> go.Figure:
@@ -137,15 +142,7 @@ def cross_entropy_contributions(p, q, unit: str = "bits") -> go.Figure:
             measures.contributions(p, q, base), "pᵢ·log(1/qᵢ), adds up to H(p, q)", PALETTE["vermillion"], unit, y_top
         ),
     ]
-    return figure(
-        traces,
-        x_title="outcome i",
-        y_title=unit,
-        y_range=(0.0, y_top),
-        barmode="group",
-        height=360,
-        xaxis=_outcome_axis(n),
-    )
+    return _per_outcome(traces, n, unit, y_top, height=360)
 
 
 def decomposition_bar(p, q, unit: str = "bits") -> go.Figure:

@@ -139,12 +139,11 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
             "hoverinfo": "skip",
         },
     ]
-    values = measures.binary_cross_entropy(p, SCRUB_POSITIONS, base)
     slider = scrubber(
-        SCRUB_POSITIONS,
-        [states(float(x), float(v)) for x, v in zip(SCRUB_POSITIONS, values, strict=True)],
+        states,
+        measures.binary_cross_entropy(p, SCRUB_POSITIONS, base),
         traces=[4, 5],
-        active=int(np.argmin(np.abs(SCRUB_POSITIONS - q))),
+        current=q,
         prefix="drag to try q = ",
     )
     return figure(
@@ -154,7 +153,6 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
         x_range=(-0.02, 1.02),
         y_range=(0.0, y_top),
         height=520,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
         sliders=[slider],
     )
 
@@ -183,9 +181,9 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
     grid = probability_grid()
     curve = measures.surprisal(grid, base)
 
-    def state(y_value: float, value: float) -> dict:
+    def states(y_value: float, value: float) -> list[dict]:
         text = f"y = {y_value:.2f}<br>log(1/y) = {format_value(value, unit)}"
-        return point_state(y_value, value, y_top, text, label_left=y_value > 0.6)
+        return [point_state(y_value, value, y_top, text, label_left=y_value > 0.6)]
 
     ref_y = [prob for _, prob in REFERENCE_EVENTS]
     ref_s = [float(measures.surprisal(prob, base)) for prob in ref_y]
@@ -212,7 +210,7 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
             "customdata": [event for event, _ in REFERENCE_EVENTS],
             "hovertemplate": f"%{{customdata}}<br>y = %{{x:.4f}}<br>log(1/y) = %{{y:.4f}} {unit}<extra></extra>",
         },
-        point_trace("Your probability y", state(y, float(measures.surprisal(y, base)))),
+        point_trace("Your probability y", states(y, float(measures.surprisal(y, base)))[0]),
     ]
     annotations = [
         {
@@ -227,13 +225,8 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
         }
         for (event, prob), s in zip(REFERENCE_EVENTS, ref_s, strict=True)
     ]
-    values = measures.surprisal(SCRUB_POSITIONS, base)
     slider = scrubber(
-        SCRUB_POSITIONS,
-        [[state(float(x), float(v))] for x, v in zip(SCRUB_POSITIONS, values, strict=True)],
-        traces=[2],
-        active=int(np.argmin(np.abs(SCRUB_POSITIONS - y))),
-        prefix="drag to try y = ",
+        states, measures.surprisal(SCRUB_POSITIONS, base), traces=[2], current=y, prefix="drag to try y = "
     )
     return figure(
         traces,
