@@ -30,7 +30,7 @@ def probabilities(x, name: str) -> np.ndarray:
         raise ValueError(f"{name} has a negative entry ({arr[arr < 0].flat[0]!r}); probabilities lie in [0, 1]")
     if (arr > 1).any():
         raise ValueError(f"{name} has an entry above 1 ({arr[arr > 1].flat[0]!r}); probabilities lie in [0, 1]")
-    return arr
+    return arr + 0.0  # -0.0 is a valid 0, but 1/-0.0 = -inf would turn its terms into NaN
 
 
 def distribution(x, name: str) -> np.ndarray:

@@ -53,9 +53,12 @@ z = np.array(
     ]
 )
 target_column, smoothing_column = st.columns(2)
-y = target_column.segmented_control(
-    "y: true class", ["1", "2", "3", "soft"], default="1", key="y", bind="query-params", required=True
-)
+y = (
+    target_column.segmented_control(
+        "y: true class", ["1", "2", "3", "soft"], default="1", key="y", bind="query-params", required=True
+    )
+    or "1"
+)  # a link's empty ?y= clears even a required control
 eps = smoothing_column.slider(
     "eps: label smoothing",
     0.0,

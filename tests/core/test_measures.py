@@ -179,3 +179,10 @@ def test_bad_input_names_the_argument(call, message):
 def test_tolerance_accepts_rounding_but_never_rescales():
     p = [0.1] * 10  # sums to 0.9999999999999999
     assert entropy(p) == pytest.approx(math.log2(10), rel=1e-15)
+
+
+def test_negative_zero_is_zero():
+    assert kl_divergence([0.3, 0.7], [-0.0, 1.0]) == math.inf
+    assert binary_cross_entropy(0.3, -0.0) == math.inf and binary_cross_entropy(-0.0, -0.0) == 0.0
+    assert surprisal(-0.0) == math.inf
+    assert kl_divergence([-0.0, 1.0], [0.5, 0.5]) == pytest.approx(1.0)

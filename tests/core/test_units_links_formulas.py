@@ -95,3 +95,17 @@ def test_share_url():
     )
     assert share_url(None, "", "", {"p": "0.3"}) == "/?p=0.3"
     assert share_url("http://h/", "base", "", {"x": ["1", "2"], "y": "a b&c"}) == "http://h/base?x=1&x=2&y=a+b%26c"
+
+
+def test_no_user_text_reaches_html_and_protections_stay_on():
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    sources = [root / "app.py", *sorted((root / "pages").glob("*.py"))]
+    for source in sources:
+        text = source.read_text()
+        assert "unsafe_allow_html" not in text and "st.html(" not in text, source
+    config = tomllib.loads((root / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["enableXsrfProtection"] is True and config["server"]["enableCORS"] is True
+    assert config["client"]["showErrorDetails"] == "none"  # no traceback on a page, ever

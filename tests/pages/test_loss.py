@@ -81,3 +81,9 @@ def test_bad_links_fall_back(open_link):
     notes = " ".join(w.value for w in at.warning)
     for key in ("z1", "y", "lr", "eps", "steps"):
         assert f"`{key}`" in notes
+
+
+def test_an_empty_class_in_the_link_falls_back_to_class_1(open_link):
+    at = open_link(PAGE, y="")
+    assert metric_values(at)["Lowest possible loss H(p)"] == "0.0000 bits"
+    assert "`y`, an empty value" in at.warning[0].value

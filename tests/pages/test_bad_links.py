@@ -1,0 +1,91 @@
+"""Any link anyone pastes: arbitrary query strings on every page give no exception and keep defaults.
+
+Each example opens one page with junk in every one of its parameters at once (and in some unknown
+ones): 240 page loads and about 2,500 values a run. For a longer soak,
+`SOAK_EXAMPLES=3000 python -m pytest tests/pages/test_bad_links.py`.
+"""
+
+import math
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.conftest import APP
+
+PAGES = [
+    "pages/home.py",
+    "pages/surprisal.py",
+    "pages/entropy.py",
+    "pages/cross-entropy.py",
+    "pages/loss.py",
+    "pages/in-practice.py",
+]
+NASTY = [
+    "nan", "NaN", "inf", "-inf", "Infinity", "1e400", "-1e400", "1e-400", "-0", "-1", "2", "0x10", "1_0",
+    "", " ", "0.5 ", "٣", "½", "true", "None", "null", "[]", "{}", "%00", "\x00", "\n",
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "`", "$$x$$",
+    "A" * 5000, "ÿ" * 300, "💥",
+]  # fmt: skip
+value = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(max_size=40),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.integers(-(10**30), 10**30).map(str),
+)
+link_value = st.one_of(value, st.lists(value, min_size=2, max_size=4))  # repeated keys
+
+
+def _widgets(at: AppTest) -> dict:
+    """Every keyed control on the page and the sidebar, by key, with its value."""
+    kinds = ("slider", "select_slider", "radio", "selectbox", "segmented_control")
+    return {w.key: w.value for kind in kinds for w in getattr(at, kind) if w.key and not w.key.endswith("preset")}
+
+
+def _open(page: str, params: dict) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, raw in params.items():
+        at.query_params[key] = raw
+    if page != "pages/home.py":
+        at.switch_page(page)
+    return at.run()
+
+
+DEFAULTS = {}
+
+
+def _defaults(page: str) -> dict:
+    if page not in DEFAULTS:
+        DEFAULTS[page] = _widgets(_open(page, {}))
+    return DEFAULTS[page]
+
+
+def _is_number(raw) -> bool:
+    last = raw[-1] if isinstance(raw, list) else raw
+    try:
+        return math.isfinite(float(last))
+    except ValueError:
+        return False
+
+
+@pytest.mark.parametrize("page", PAGES)
+@settings(
+    max_examples=int(os.environ.get("SOAK_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(data=st.data())
+def test_any_link_gives_a_working_page_with_defaults(page, data):
+    defaults = _defaults(page)
+    keys = [*defaults, "unknown", "embed"]
+    params = {key: data.draw(link_value, label=key) for key in keys}
+    at = _open(page, params)
+    assert not at.exception
+    values = _widgets(at)
+    for key, default in defaults.items():
+        if not _is_number(params[key]) and not isinstance(default, str):
+            assert values.get(key, default) == default, (key, params[key])
+        if key == "unit":
+            assert values[key] in ("bits", "nats", "hartleys")
+    for warning in at.warning:  # a quoted value never escapes its code span
+        assert "<script" not in warning.value.replace("`<script", "")
