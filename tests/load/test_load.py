@@ -1,0 +1,13 @@
+"""A small load in CI: 10 concurrent sessions across every page, at a human pace, over the protocol."""
+
+from bench.load import _server_pid, run
+from tests.browser.conftest import running_app
+
+
+def test_ten_sessions_on_every_page_have_no_errors_and_answer_quickly():
+    with running_app("load-ci") as url:
+        report = run(url, _server_pid(url), sessions=10, changes=5, pace=(1.0, 3.0), settle=2.0)
+    assert report["errors"] == []
+    assert report["interactions"] == 50
+    assert report["p95_ms"] <= 500, report
+    assert report["rss_peak_mb"] < 2700, report  # Streamlit Community Cloud's limit
