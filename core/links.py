@@ -58,10 +58,11 @@ def rejected_link_values(
     """
     for key, value in values.items():
         raw = opened.get(key)
-        if isinstance(raw, list):
-            raw = raw[-1] if raw else ""
-        if raw is not None and not _same_value(raw, value):
-            yield key, _quote_for_markdown(raw)
+        if raw is None:
+            continue
+        candidates = raw if isinstance(raw, list) else [raw]  # a repeated key: did any value take?
+        if not any(_same_value(candidate, value) for candidate in candidates):
+            yield key, _quote_for_markdown(candidates[-1] if candidates else "")
 
 
 def share_url(origin: str | None, base_path: str, page_path: str, params: Mapping[str, str | list[str]]) -> str:

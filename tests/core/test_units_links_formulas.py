@@ -74,11 +74,12 @@ def test_binary_formulas_substitute_the_numbers():
 
 
 def test_rejected_link_values():
-    opened = {"p": "banana", "q": "0.650", "unit": "nats", "n": ["3", "9"]}
-    values = {"p": 0.3, "q": 0.65, "unit": "nats", "n": 3}
+    opened = {"p": "banana", "q": "0.650", "unit": "nats", "n": ["4", "9"], "m": ["3", "9"]}
+    values = {"p": 0.3, "q": 0.65, "unit": "nats", "n": 3, "m": 3}
     assert list(rejected_link_values(opened, values)) == [("p", "`banana`"), ("n", "`9`")]
     assert list(rejected_link_values({"q": "nan"}, {"q": 0.65})) == [("q", "`nan`")]
     assert list(rejected_link_values({}, {"p": 0.3})) == []
+    assert list(rejected_link_values({"epochs": ["1", ""]}, {"epochs": 1})) == []  # one of them was used
 
 
 def test_rejected_values_are_quoted_safely():

@@ -63,11 +63,15 @@ def _defaults(page: str) -> dict:
 
 
 def _is_number(raw) -> bool:
-    last = raw[-1] if isinstance(raw, list) else raw
-    try:
-        return math.isfinite(float(last))
-    except ValueError:
-        return False
+    """Whether any of the link's values for a key could be a slider's (a repeated key may be read
+    through its other values)."""
+    for candidate in raw if isinstance(raw, list) else [raw]:
+        try:
+            if math.isfinite(float(candidate)):
+                return True
+        except ValueError:
+            pass
+    return False
 
 
 @pytest.mark.parametrize("page", PAGES)
