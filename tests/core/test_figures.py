@@ -284,6 +284,18 @@ def test_training_charts_are_valid_small_finite_json(build):
     test_every_chart_is_valid_small_finite_json(build)
 
 
+@pytest.mark.parametrize("build", ALL_BUILDERS + TRAINING_BUILDERS)
+def test_figures_send_what_plotly_would_send_and_stay_as_built(build):
+    """The builders' figures skip Plotly's deep copy in ``to_dict``: the result must not differ."""
+    import plotly.io as pio
+
+    fig = build()
+    before = pio.to_json(go.Figure.to_dict(fig), validate=False)
+    assert pio.to_json(fig.to_dict(), validate=False) == before
+    assert pio.to_json(fig.to_dict(), validate=False) == before  # unchanged by being sent
+    assert pio.to_json(go.Figure.to_dict(fig), validate=False) == before
+
+
 def test_gradient_bars_point_the_way():
     bars = gradient_bars([0.2, 0.5, 0.3], [1.0, 0.0, 0.0]).data[0]
     np.testing.assert_allclose(bars.y, [-0.8, 0.5, 0.3])
