@@ -7,6 +7,7 @@ sending the widget state in Streamlit's own protobuf `BackMsg` and timing the re
 memory before, at the peak of and after the sessions.
 
     python bench/load.py --sessions 100 --changes 20            # starts `streamlit run app.py` itself
+    python bench/load.py --replicas 2   # two servers behind nginx, as deploy/nginx.conf sets them up
     python bench/load.py --url http://127.0.0.1:8501 --pid 1234  # or loads a running server
 """
 
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +44,9 @@ SCENARIOS = [
 @dataclass
 class Results:
     latencies: list[float] = field(default_factory=list)
+    #: (page, seconds since the load began when the change was sent, latency in seconds)
+    records: list[tuple[str, float, float]] = field(default_factory=list)
+    began: float = field(default_factory=time.perf_counter)
     errors: list[str] = field(default_factory=list)
 
 
@@ -81,8 +86,17 @@ async def session(url: str, scenario, changes: int, pace: tuple[float, float], r
     rng = random.Random(seed)
     ws_url = url.replace("http", "ws", 1) + "/_stcore/stream"
     try:
+        # As a browser does: load the page, then open the websocket with the cookies it was given
+        # (behind a load balancer, one of them pins the session to a replica).
+        cookies = await asyncio.to_thread(_page_cookies, f"{url}/{page}")
         async with websockets.connect(
-            ws_url, subprotocols=["streamlit"], origin=url, max_size=None, open_timeout=60
+            ws_url,
+            subprotocols=["streamlit"],
+            origin=url,
+            additional_headers={"Cookie": cookies} if cookies else None,
+            max_size=None,
+            open_timeout=60,
+            proxy=None,
         ) as socket:
             sliders: dict[str, str] = {}
             await socket.send(_rerun(page))
@@ -95,19 +109,45 @@ async def session(url: str, scenario, changes: int, pace: tuple[float, float], r
                 await socket.send(_rerun(page, sliders[key], values[change % len(values)]))
                 await asyncio.wait_for(_until_finished(socket, sliders), 60)
                 results.latencies.append(time.perf_counter() - start)
+                results.records.append((page, start - results.began, results.latencies[-1]))
     except Exception as error:  # every failure is a finding: count it, say what it was
         results.errors.append(f"/{page}: {type(error).__name__}: {error}")
 
 
-def resident_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for process {pid}")
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy from the environment
 
 
-def run(url: str, pid: int, sessions: int, changes: int, pace: tuple[float, float], settle: float = 5.0) -> dict:
+def _page_cookies(url: str) -> str:
+    """Open the page over HTTP as a browser would; the cookies it sets, as a Cookie header."""
+    with _DIRECT.open(url, timeout=60) as response:
+        response.read()
+        return "; ".join(value.split(";", 1)[0] for value in response.headers.get_all("Set-Cookie") or [])
+
+
+def resident_mb(pids: int | list[int]) -> float:
+    """Resident memory of a server process, or the sum over several (replicas), in MB."""
+    total = 0.0
+    for pid in [pids] if isinstance(pids, int) else pids:
+        status = Path(f"/proc/{pid}/status").read_text()
+        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) / 1024
+    return total
+
+
+def run(
+    url: str, pid: int | list[int], sessions: int, changes: int, pace: tuple[float, float], settle: float = 5.0
+) -> dict:
     """Load the server and return the figures: latency percentiles (ms), errors, memory (MB)."""
+    fresh = resident_mb(pid)
+    # Idle, as a server is once it has served every page: modules imported, caches filled.
+    warm_up = Results()
+
+    async def every_page_once() -> None:
+        await asyncio.gather(*(session(url, scenario, 0, pace, warm_up, seed=0) for scenario in SCENARIOS))
+
+    asyncio.run(every_page_once())
+    if warm_up.errors:
+        raise RuntimeError(f"the pages did not load: {warm_up.errors}")
+    time.sleep(settle)
     results = Results()
     before = resident_mb(pid)
     peak = [before]
@@ -133,9 +173,12 @@ def run(url: str, pid: int, sessions: int, changes: int, pace: tuple[float, floa
     time.sleep(settle)  # let the server notice the closed sessions and free them
     latencies = sorted(results.latencies)
 
-    def percentile(fraction: float) -> float:
-        return latencies[min(len(latencies) - 1, int(fraction * len(latencies)))] * 1e3 if latencies else float("nan")
+    def percentile(fraction: float, values: list[float] = latencies) -> float:
+        return values[min(len(values) - 1, int(fraction * len(values)))] * 1e3 if values else float("nan")
 
+    by_page: dict[str, list[float]] = {}
+    for page, _, latency in results.records:
+        by_page.setdefault(page, []).append(latency)
     return {
         "sessions": sessions,
         "interactions": len(latencies),
@@ -144,7 +187,9 @@ def run(url: str, pid: int, sessions: int, changes: int, pace: tuple[float, floa
         "p95_ms": percentile(0.95),
         "p99_ms": percentile(0.99),
         "mean_ms": statistics.fmean(latencies) * 1e3 if latencies else float("nan"),
-        "rss_before_mb": before,
+        "p95_ms_by_page": {f"/{page}": round(percentile(0.95, sorted(v))) for page, v in sorted(by_page.items())},
+        "rss_fresh_mb": fresh,
+        "rss_idle_mb": before,
         "rss_peak_mb": peak[0],
         "rss_after_mb": resident_mb(pid),
         "seconds": elapsed,
@@ -157,6 +202,7 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=20, help="slider moves per session")
     parser.add_argument("--pace", type=float, nargs=2, default=(1.0, 3.0), help="seconds between moves")
     parser.add_argument("--url", help="a running server; without it one is started")
+    parser.add_argument("--replicas", type=int, default=1, help="servers started behind nginx (deploy/nginx.conf)")
     parser.add_argument("--pid", type=int, help="the running server's process, for its memory")
     args = parser.parse_args()
     if args.url:
@@ -164,10 +210,14 @@ def main() -> None:
     else:
         sys.path.insert(0, str(ROOT))
         from tests.browser.conftest import running_app
+        from tests.load.conftest import replicas_behind_nginx
 
-        with running_app("load-server") as url:
-            pid = _server_pid(url)
-            report = run(url, pid, args.sessions, args.changes, tuple(args.pace))
+        if args.replicas > 1:
+            with replicas_behind_nginx(args.replicas) as (url, pids, _):
+                report = run(url, pids, args.sessions, args.changes, tuple(args.pace))
+        else:
+            with running_app("load-server") as url:
+                report = run(url, _server_pid(url), args.sessions, args.changes, tuple(args.pace))
     errors = report.pop("errors")
     for name, number in report.items():
         print(f"{name}: {number:.1f}" if isinstance(number, float) else f"{name}: {number}")

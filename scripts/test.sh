@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine and runs them all:
-# Chromium from apt (for the browser tests), the Python packages in .venv, then pytest.
+# Chromium and nginx from apt (for the browser and replica tests), the Python packages in .venv,
+# then pytest: everything in parallel, then the load tests alone, since they time a server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 python3 -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)
 if [ "${#missing[@]}" -gt 0 ]; then
   as_root apt-get update -qq
@@ -16,4 +18,6 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-exec .venv/bin/python -m pytest -n 2 "$@"
+# pytest's exit code 5 means the arguments selected no test of that kind.
+.venv/bin/python -m pytest -n 2 -m "not load" "$@" || [ $? -eq 5 ]
+.venv/bin/python -m pytest -m load "$@" || [ $? -eq 5 ]

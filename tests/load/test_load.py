@@ -1,7 +1,11 @@
 """A small load in CI: 10 concurrent sessions across every page, at a human pace, over the protocol."""
 
+import pytest
+
 from bench.load import _server_pid, run
 from tests.browser.conftest import running_app
+
+pytestmark = pytest.mark.load
 
 
 def test_ten_sessions_on_every_page_have_no_errors_and_answer_quickly():
