@@ -33,17 +33,20 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(log_name: str = "streamlit", script: str = "app.py", env: dict[str, str] | None = None):
+def running_app(
+    log_name: str = "streamlit", script: str = "app.py", env: dict[str, str] | None = None, cwd: Path = ROOT
+):
     """`streamlit run app.py` on a free port, as everyone starts it; yields its base URL once healthy.
 
-    ``env`` adds to the server's environment (e.g. ``STREAMLIT_SERVER_COOKIE_SECRET``).
+    ``env`` adds to the server's environment (e.g. ``STREAMLIT_SERVER_COOKIE_SECRET``); ``cwd`` is
+    where it runs, whose ``.streamlit/config.toml`` it reads.
     """
     ARTIFACTS.mkdir(exist_ok=True)
     port = _free_port()
     with (ARTIFACTS / f"{log_name}.log").open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)],
-            cwd=ROOT,
+            cwd=cwd,
             env={**os.environ, **(env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,
