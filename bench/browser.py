@@ -2,22 +2,30 @@
 
 Prints, each as a median over repeated trials in one run:
 - key press on a slider → the chart showing the new value, on the home page, next to the same for a
-  bare page of two sliders and a line of text (the floor any Streamlit app pays);
+  bare page of two sliders and a line of text (the floor any Streamlit app pays) and for a bare page
+  of two sliders and one small chart (the floor any Streamlit app that redraws a chart pays);
+- how often a rerun replaced the chart's element rather than updating it, and the animation frames
+  in which no chart was drawn;
 - page load → first chart drawn, on the home page, next to a page with one small chart;
-- websocket frames the page sends while the in-figure scrubber is dragged.
+- websocket frames the page sends while the in-figure scrubber is dragged;
+- what drawing the home chart costs Plotly.js alone (the plotly package's own bundle, no Streamlit),
+  with its in-figure scrubber and without.
 """
 
 from __future__ import annotations
 
+import copy
 import statistics
 import sys
 from pathlib import Path
 
+import plotly
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
+from core.figures import cross_entropy_curve  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, running_app, wait_until_idle  # noqa: E402
 
 PRESSES = 15
@@ -40,6 +48,18 @@ requestAnimationFrame(watch);
 """
 
 
+# Marks the chart's element, and counts the animation frames from here on in which no chart is drawn.
+WATCH_CHART = """() => {
+    document.querySelector('.js-plotly-plot').__marked = true;
+    window.__blankFrames = 0;
+    const check = () => {
+        if (!document.querySelector('.js-plotly-plot .main-svg')) window.__blankFrames++;
+        requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+}"""
+
+
 def key_to_update(page, slider: int, condition_for, idle=wait_until_idle) -> list[float]:
     """Milliseconds from an ArrowRight on a slider to the page showing the new value, per press."""
     times = []
@@ -53,6 +73,22 @@ def key_to_update(page, slider: int, condition_for, idle=wait_until_idle) -> lis
         times.append(page.evaluate("window.__done - window.__t0"))
         idle(page)
     return times
+
+
+def chart_replacements(page, slider: int) -> tuple[int, int]:
+    """Of PRESSES reruns, how many replaced the chart's element; and the frames drawn with no chart."""
+    replaced = 0
+    handle = page.get_by_role("slider").nth(slider)
+    page.evaluate(WATCH_CHART)
+    for _ in range(PRESSES):
+        page.evaluate("document.querySelector('.js-plotly-plot').__marked = true")
+        handle.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(100)
+        wait_until_idle(page)
+        page.wait_for_timeout(200)
+        replaced += not page.evaluate("document.querySelector('.js-plotly-plot').__marked === true")
+    return replaced, page.evaluate("window.__blankFrames")
 
 
 def first_chart(browser, url: str) -> list[float]:
@@ -91,6 +127,39 @@ def frames_during_drag(browser, url: str) -> int:
     return len(sent) - before
 
 
+DRAWS = 15
+SCRUB_QS = [round(0.2 + i / 100, 2) for i in range(DRAWS)]
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+# Times Plotly.newPlot of each figure into an emptied element, as a replaced chart is drawn.
+TIME_DRAWS = """async (figures) => {
+    const element = document.getElementById('chart');
+    const times = [];
+    for (const figure of figures) {
+        Plotly.purge(element);
+        await new Promise(resolve => requestAnimationFrame(resolve));
+        const start = performance.now();
+        await Plotly.newPlot(element, figure.data, figure.layout);
+        times.push(performance.now() - start);
+    }
+    return times;
+}"""
+
+
+def draw_cost(browser) -> tuple[float, float]:
+    """Median milliseconds Plotly.js takes to draw the home chart, with its scrubber and without."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_content("<div id='chart' style='width: 900px; height: 520px'></div>")
+    page.add_script_tag(path=str(PLOTLY_JS))
+    figures = [cross_entropy_curve(0.3, q, "bits").to_dict() for q in SCRUB_QS]
+    bare = copy.deepcopy(figures)
+    for figure in bare:
+        del figure["layout"]["sliders"]
+    with_scrubber = page.evaluate(TIME_DRAWS, figures)
+    without = page.evaluate(TIME_DRAWS, bare)
+    page.close()
+    return _median(with_scrubber[3:]), _median(without[3:])
+
+
 def _chart_shows(value: float) -> str:
     return (
         "document.querySelectorAll('.js-plotly-plot')[0].data"
@@ -111,6 +180,7 @@ def main() -> None:
         running_app("bench-app") as app,
         running_app("bench-bare", script="bench/bare_app.py") as bare,
         running_app("bench-one-chart", script="bench/one_chart_app.py") as one_chart,
+        running_app("bench-chart-floor", script="bench/chart_floor_app.py") as chart_floor,
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
@@ -119,26 +189,30 @@ def main() -> None:
         wait_until_idle(page)
         app_keys = key_to_update(page, 1, _chart_shows)
         print(f"key → chart, home page: median {_median(app_keys):.0f} ms over {PRESSES} presses")
+        replaced, blank = chart_replacements(page, 1)
+        print(f"  the chart's element replaced on {replaced} of {PRESSES} reruns; {blank} frames drawn with no chart")
         page.goto(f"{bare}/?")
         wait_until_idle_bare(page)
         bare_keys = key_to_update(page, 1, _text_shows, idle=wait_until_idle_bare)
-        page.close()
         ratio = _median(app_keys) / _median(bare_keys)
         print(f"key → text, bare page:  median {_median(bare_keys):.0f} ms  (ratio {ratio:.2f}x)")
+        page.goto(f"{chart_floor}/?")
+        wait_until_idle(page)
+        floor_keys = key_to_update(page, 1, _chart_shows)
+        ratio = _median(app_keys) / _median(floor_keys)
+        print(f"key → chart, bare page with one small chart: median {_median(floor_keys):.0f} ms  (ratio {ratio:.2f}x)")
+        replaced, blank = chart_replacements(page, 1)
+        print(f"  the chart's element replaced on {replaced} of {PRESSES} reruns; {blank} frames drawn with no chart")
+        page.close()
         app_first = first_chart(browser, f"{app}/")
         print(f"load → first chart, home page: median {_median(app_first):.0f} ms over {LOADS} loads")
         baseline_first = first_chart(browser, f"{one_chart}/")
         ratio = _median(app_first) / _median(baseline_first)
         print(f"load → first chart, one-chart page: median {_median(baseline_first):.0f} ms  (ratio {ratio:.2f}x)")
         print(f"websocket frames sent during an in-figure drag: {frames_during_drag(browser, f'{app}/')}")
+        with_scrubber, without = draw_cost(browser)
+        print(f"Plotly.js alone draws the home chart in {with_scrubber:.1f} ms; without its scrubber {without:.1f} ms")
         browser.close()
-
-
-def _chart_shows(value: float) -> str:
-    return (
-        "document.querySelectorAll('.js-plotly-plot')[0].data"
-        f".find(t => t.name === 'Your prediction q').x[0] === {value}"
-    )
 
 
 def wait_until_idle_bare(page) -> None:

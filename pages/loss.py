@@ -28,14 +28,6 @@ unit = st.session_state.unit
 in_unit = 1 / math.log(unit_base(unit))  # losses are computed in nats, as PyTorch reports them
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def binary_figures(p: float, z: float, unit: str):
-    """The two-class charts, shared across reruns and visitors: moving the logits above leaves them
-    as they are, and st.plotly_chart only reads a figure."""
-    curves = binary_loss_curves(p, LOGIT_GRID)
-    return binary_losses(p, z, curves, LOGIT_GRID, unit), binary_gradients(p, z, curves, LOGIT_GRID)
-
-
 st.title("Cross-entropy loss: how classifiers learn")
 st.markdown(
     "A classifier outputs one real score per class, its **logits** z. Softmax turns them into a "

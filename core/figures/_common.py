@@ -181,7 +181,10 @@ def figure(
             "traceorder": "normal",
         },
         "hovermode": "closest",
-        "uirevision": "fixed",  # keeps the view across reruns
+        # Keeps what a user toggled in the legend when a figure is updated in place. Streamlit 1.67
+        # instead replaces a chart whose figure changed (its element id hashes the figure), so it is
+        # the fixed ranges that keep a rerun from moving the axes (bench/browser.py counts this).
+        "uirevision": "fixed",
         "font": {"size": 14},
         "xaxis": {"title": {"text": x_title}, "fixedrange": True, "zeroline": False},
         "yaxis": {"title": {"text": y_title}, "fixedrange": True, "zeroline": False},
