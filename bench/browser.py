@@ -48,9 +48,8 @@ requestAnimationFrame(watch);
 """
 
 
-# Marks the chart's element, and counts the animation frames from here on in which no chart is drawn.
-WATCH_CHART = """() => {
-    document.querySelector('.js-plotly-plot').__marked = true;
+# Counts the animation frames from here on in which no chart is drawn.
+WATCH_BLANK_FRAMES = """() => {
     window.__blankFrames = 0;
     const check = () => {
         if (!document.querySelector('.js-plotly-plot .main-svg')) window.__blankFrames++;
@@ -58,37 +57,26 @@ WATCH_CHART = """() => {
     };
     requestAnimationFrame(check);
 }"""
+MARK_CHART = "() => { const chart = document.querySelector('.js-plotly-plot'); if (chart) chart.__marked = true; }"
+CHART_REPLACED = "() => { const chart = document.querySelector('.js-plotly-plot'); return !!chart && !chart.__marked; }"
 
 
-def key_to_update(page, slider: int, condition_for, idle=wait_until_idle) -> list[float]:
-    """Milliseconds from an ArrowRight on a slider to the page showing the new value, per press."""
-    times = []
+def key_to_update(page, slider: int, condition_for, idle=wait_until_idle) -> tuple[list[float], int]:
+    """Milliseconds from an ArrowRight on a slider to the page showing the new value, per press; and
+    how many of the presses replaced the chart's element rather than updating it (0 with no chart)."""
+    times, replaced = [], 0
     handle = page.get_by_role("slider").nth(slider)
     for _ in range(PRESSES):
         value = round(float(handle.get_attribute("aria-valuetext")) + 0.01, 2)
         handle.focus()
+        page.evaluate(MARK_CHART)
         page.evaluate(ARM, [condition_for(value)])
         page.keyboard.press("ArrowRight")
         page.wait_for_function("window.__done !== null", timeout=10_000)
         times.append(page.evaluate("window.__done - window.__t0"))
         idle(page)
-    return times
-
-
-def chart_replacements(page, slider: int) -> tuple[int, int]:
-    """Of PRESSES reruns, how many replaced the chart's element; and the frames drawn with no chart."""
-    replaced = 0
-    handle = page.get_by_role("slider").nth(slider)
-    page.evaluate(WATCH_CHART)
-    for _ in range(PRESSES):
-        page.evaluate("document.querySelector('.js-plotly-plot').__marked = true")
-        handle.focus()
-        page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(100)
-        wait_until_idle(page)
-        page.wait_for_timeout(200)
-        replaced += not page.evaluate("document.querySelector('.js-plotly-plot').__marked === true")
-    return replaced, page.evaluate("window.__blankFrames")
+        replaced += page.evaluate(CHART_REPLACED)
+    return times, replaced
 
 
 def first_chart(browser, url: str) -> list[float]:
@@ -187,21 +175,23 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"{app}/?q=0.2")
         wait_until_idle(page)
-        app_keys = key_to_update(page, 1, _chart_shows)
+        page.evaluate(WATCH_BLANK_FRAMES)
+        app_keys, replaced = key_to_update(page, 1, _chart_shows)
         print(f"key → chart, home page: median {_median(app_keys):.0f} ms over {PRESSES} presses")
-        replaced, blank = chart_replacements(page, 1)
+        blank = page.evaluate("window.__blankFrames")
         print(f"  the chart's element replaced on {replaced} of {PRESSES} reruns; {blank} frames drawn with no chart")
         page.goto(f"{bare}/?")
         wait_until_idle_bare(page)
-        bare_keys = key_to_update(page, 1, _text_shows, idle=wait_until_idle_bare)
+        bare_keys, _ = key_to_update(page, 1, _text_shows, idle=wait_until_idle_bare)
         ratio = _median(app_keys) / _median(bare_keys)
         print(f"key → text, bare page:  median {_median(bare_keys):.0f} ms  (ratio {ratio:.2f}x)")
         page.goto(f"{chart_floor}/?")
         wait_until_idle(page)
-        floor_keys = key_to_update(page, 1, _chart_shows)
+        page.evaluate(WATCH_BLANK_FRAMES)
+        floor_keys, replaced = key_to_update(page, 1, _chart_shows)
         ratio = _median(app_keys) / _median(floor_keys)
         print(f"key → chart, bare page with one small chart: median {_median(floor_keys):.0f} ms  (ratio {ratio:.2f}x)")
-        replaced, blank = chart_replacements(page, 1)
+        blank = page.evaluate("window.__blankFrames")
         print(f"  the chart's element replaced on {replaced} of {PRESSES} reruns; {blank} frames drawn with no chart")
         page.close()
         app_first = first_chart(browser, f"{app}/")
