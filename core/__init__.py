@@ -1,8 +1,9 @@
-"""Exact information theory for the explainer: measures, losses, units, text and figures.
+"""Exact information theory for the explainer: measures, losses, units, formulas and figures.
 
-This package never imports streamlit; the pages do the rendering.
+This package never imports streamlit; the ``ui`` package and the pages do the rendering.
 """
 
+from core.comparison import Comparison, compare, compare_binary
 from core.losses import binary_cross_entropy_with_logits, cross_entropy_loss, log_softmax, softmax
 from core.measures import (
     binary_cross_entropy,
@@ -13,13 +14,20 @@ from core.measures import (
     kl_divergence,
     surprisal,
 )
-from core.units import UNITS, format_value, unit_base, unit_symbol
+from core.units import BITS, HARTLEYS, NATS, UNITS, Unit, format_value, unit_named
 
 __all__ = [
+    "BITS",
+    "HARTLEYS",
+    "NATS",
     "UNITS",
+    "Comparison",
+    "Unit",
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
     "binary_entropy",
+    "compare",
+    "compare_binary",
     "contributions",
     "cross_entropy",
     "cross_entropy_loss",
@@ -29,6 +37,5 @@ __all__ = [
     "log_softmax",
     "softmax",
     "surprisal",
-    "unit_base",
-    "unit_symbol",
+    "unit_named",
 ]

@@ -1,15 +1,16 @@
 r"""LaTeX for the formulas the pages show, with the current numbers substituted.
 
-Every function returns a string for ``st.latex``; the numbers come from ``core.measures``.
+Every function returns a string for ``st.latex``; the values come computed, in their unit
+(a ``Comparison``), so a formula shows exactly the number the metrics beside it show.
 """
 
 from __future__ import annotations
 
-from core import measures
-from core.units import format_value, unit_base, unit_symbol
+from core.comparison import Comparison
+from core.units import Unit, format_value
 
 __all__ = [
-    "binary_formulas",
+    "comparison_formulas",
     "cross_entropy_formula",
     "entropy_formula",
     "format_probability",
@@ -30,14 +31,14 @@ def format_probability(x: float) -> str:
     return f"{x:.{decimals}f}"
 
 
-def _value(x: float, unit: str) -> str:
+def _value(x: float, unit: Unit) -> str:
     text = format_value(x, unit)
-    return r"\infty" if text == "∞" else text.replace(f" {unit}", rf"\ \text{{{unit}}}")
+    return r"\infty" if text == "∞" else text.replace(f" {unit.name}", rf"\ \text{{{unit.name}}}")
 
 
-def _sum(name: str, weights, numerators, denominators, unit: str, value: float, per_row: int) -> str:
+def _sum(name: str, weights, numerators, denominators, unit: Unit, value: float, per_row: int) -> str:
     """One quantity as an ``aligned`` block: ``per_row`` terms a row, then the value on its own row."""
-    log = unit_symbol(unit)
+    log = unit.log
     terms = [
         rf"{format_probability(w)}\,{log}\frac{{{num}}}{{{format_probability(d)}}}"
         for w, num, d in zip(weights, numerators, denominators, strict=True)
@@ -49,80 +50,70 @@ def _sum(name: str, weights, numerators, denominators, unit: str, value: float, 
     return r"\begin{aligned}" + " \\\\ ".join(rows) + r"\end{aligned}"
 
 
-def surprisal_formula(y: float, unit: str) -> str:
-    r"""The surprisal of probability ``y`` written out: log(1/y) = value.
+def surprisal_formula(y: float, value: float, unit: Unit) -> str:
+    r"""The surprisal of probability ``y`` written out: log(1/y) = value, the value given in ``unit``.
 
     Examples
     --------
-    >>> surprisal_formula(0.25, "bits")
+    >>> from core.units import BITS, NATS
+    >>> surprisal_formula(0.25, 2.0, BITS)
     '\\log_2\\frac{1}{0.25} = 2.0000\\ \\text{bits}'
-    >>> surprisal_formula(0.0, "nats")
+    >>> surprisal_formula(0.0, float("inf"), NATS)
     '\\ln\\frac{1}{0.00} = \\infty'
     """
-    value = float(measures.surprisal(y, unit_base(unit)))
-    return rf"{unit_symbol(unit)}\frac{{1}}{{{format_probability(y)}}} = {_value(value, unit)}"
+    return rf"{unit.log}\frac{{1}}{{{format_probability(y)}}} = {_value(value, unit)}"
 
 
-def entropy_formula(p, unit: str, per_row: int = 1) -> str:
-    r"""H(p) = Σ p_i log(1/p_i) with the numbers of ``p`` substituted, ``per_row`` terms a row.
+def entropy_formula(c: Comparison, per_row: int = 1) -> str:
+    r"""H(p) = Σ p_i log(1/p_i) with the numbers of ``c.p`` substituted, ``per_row`` terms a row.
 
     Examples
     --------
-    >>> for row in entropy_formula([0.5, 0.25, 0.25], "bits", per_row=2).split(r" \\ "):
+    >>> from core.comparison import compare
+    >>> for row in entropy_formula(compare([0.5, 0.25, 0.25]), per_row=2).split(r" \\ "):
     ...     print(row)
     \begin{aligned}\rule{0pt}{2.2em}H(p) &= 0.50\,\log_2\frac{1}{0.50} + 0.25\,\log_2\frac{1}{0.25}
     &\quad + 0.25\,\log_2\frac{1}{0.25}
     &= 1.5000\ \text{bits}\end{aligned}
     """
-    value = float(measures.entropy(p, unit_base(unit)))
-    return _sum("H(p)", p, ["1"] * len(p), p, unit, value, per_row)
+    return _sum("H(p)", c.p, ["1"] * c.n, c.p, c.unit, c.entropy, per_row)
 
 
-def cross_entropy_formula(p, q, unit: str, per_row: int = 1, name: str = "H(p, q)") -> str:
+def cross_entropy_formula(c: Comparison, per_row: int = 1) -> str:
     r"""H(p, q) = Σ p_i log(1/q_i) with the numbers substituted.
 
     Examples
     --------
-    >>> cross_entropy_formula([0.5, 0.5], [1.0, 0.0], "bits").endswith(r"&= \infty\end{aligned}")
+    >>> from core.comparison import compare
+    >>> cross_entropy_formula(compare([0.5, 0.5], [1.0, 0.0])).endswith(r"&= \infty\end{aligned}")
     True
     """
-    value = float(measures.cross_entropy(p, q, unit_base(unit)))
-    return _sum(name, p, ["1"] * len(p), q, unit, value, per_row)
+    return _sum("H(p, q)", c.p, ["1"] * c.n, c.q, c.unit, c.cross_entropy, per_row)
 
 
-def kl_formula(p, q, unit: str, per_row: int = 1, name: str = r"D(p\,\|\,q)") -> str:
+def kl_formula(c: Comparison, per_row: int = 1) -> str:
     r"""D(p‖q) = Σ p_i log(p_i/q_i) with the numbers substituted.
 
     Examples
     --------
-    >>> r"0.50\,\log_2\frac{0.50}{0.25}" in kl_formula([0.5, 0.5], [0.25, 0.75], "bits")
+    >>> from core.comparison import compare
+    >>> r"0.50\,\log_2\frac{0.50}{0.25}" in kl_formula(compare([0.5, 0.5], [0.25, 0.75]))
     True
     """
-    value = float(measures.kl_divergence(p, q, unit_base(unit)))
-    return _sum(name, p, [format_probability(x) for x in p], q, unit, value, per_row)
+    numerators = [format_probability(x) for x in c.p]
+    return _sum(r"D(p\,\|\,q)", c.p, numerators, c.q, c.unit, c.kl_divergence, per_row)
 
 
-def binary_formulas(p: float, q: float, unit: str) -> tuple[str, str, str]:
-    r"""H(p), H(p, q) and D(p‖q) for two outcomes, each written out with its numbers and its value.
-
-    Parameters
-    ----------
-    p, q : float
-        True and predicted probabilities of outcome 1.
-    unit : {"bits", "nats", "hartleys"}
-
-    Returns
-    -------
-    tuple of str
-        LaTeX for H(p), H(p, q) and D(p‖q), in that order: a row per term, then the value.
+def comparison_formulas(c: Comparison, per_row: int = 1) -> tuple[str, str, str]:
+    r"""H(p), H(p, q) and D(p‖q), each written out with its numbers and its value, in that order.
 
     Examples
     --------
-    >>> for row in binary_formulas(0.3, 0.65, "bits")[1].split(r" \\ "):
+    >>> from core.comparison import compare
+    >>> for row in comparison_formulas(compare([0.3, 0.7], [0.65, 0.35]))[1].split(r" \\ "):
     ...     print(row)
     \begin{aligned}\rule{0pt}{2.2em}H(p, q) &= 0.30\,\log_2\frac{1}{0.65}
     &\quad + 0.70\,\log_2\frac{1}{0.35}
     &= 1.2466\ \text{bits}\end{aligned}
     """
-    ps, qs = [p, 1.0 - p], [q, 1.0 - q]
-    return entropy_formula(ps, unit), cross_entropy_formula(ps, qs, unit), kl_formula(ps, qs, unit)
+    return entropy_formula(c, per_row), cross_entropy_formula(c, per_row), kl_formula(c, per_row)

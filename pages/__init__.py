@@ -1,22 +1,122 @@
-"""The pages, one script each, run by ``app.py`` through ``st.navigation``."""
+"""The pages: one script each, and the registry that ``app.py``, the tests and the benchmarks read.
+
+Adding a page is one new script in this folder and one row in ``PAGES`` below. The script starts with
+``page = begin(__file__)`` and then reads top to bottom: controls, then ``core``, then output.
+"""
+
+from __future__ import annotations
 
 import runpy
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-ENTRY_POINT = Path(__file__).parents[1] / "app.py"
+__all__ = ["PAGES", "PageEntry", "begin"]
+
+FOLDER = Path(__file__).parent
+ENTRY_POINT = FOLDER.parent / "app.py"
 
 
-def run_through_entry_point() -> None:
-    """Hand the run to ``app.py`` when Streamlit ran this page without it.
+@dataclass(frozen=True)
+class PageEntry:
+    """One page of the app, as the navigation, the tests and the benchmarks know it."""
 
-    Until ``st.navigation`` is first called in a server's life, Streamlit treats ``pages/`` as an
-    old-style pages folder: if the server's first visitor opens a link such as ``/entropy``, it runs
-    ``pages/entropy.py`` alone, without the navigation and the shared controls. The entry point then
-    runs in its place (its ``st.navigation`` ends that mode and runs this page properly), and this
-    bare run stops.
+    #: The script's file name in ``pages/``. It is the URL path plus ``.py`` (``home.py`` for ``/``),
+    #: because of the bare first run that ``begin`` explains.
+    script: str
+    #: Its entry in the navigation.
+    title: str
+    #: A Material icon for the navigation.
+    icon: str
+    #: The path after the app's address: ``""`` for the home page.
+    url_path: str
+    #: The page's own title, at its top.
+    heading: str
+    #: The metric that sums the page up: the browser tests watch it change.
+    headline: str
+    #: A slider the benchmarks and load tests move, and the values they move it through.
+    exercise: tuple[str, tuple[float, ...]]
+
+    @property
+    def path(self) -> str:
+        """The script's path from the repository root, as ``st.Page`` and ``AppTest`` take it."""
+        return f"pages/{self.script}"
+
+
+_TENTHS = tuple(round(0.05 + 0.03 * i, 2) for i in range(30))
+_WEIGHTS = tuple(i % 11 for i in range(1, 31))
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry(
+        "home.py",
+        "Cross-entropy at a glance",
+        ":material/show_chart:",
+        "",
+        "Cross-entropy: the cost of a wrong belief",
+        "Cross-entropy H(p, q)",
+        ("q", _TENTHS),
+    ),
+    PageEntry(
+        "surprisal.py",
+        "1 · Surprisal",
+        ":material/bolt:",
+        "surprisal",
+        "Surprisal: how surprising is an outcome?",
+        "Surprisal log(1/y)",
+        ("y", _TENTHS),
+    ),
+    PageEntry(
+        "entropy.py",
+        "2 · Entropy",
+        ":material/casino:",
+        "entropy",
+        "Entropy: the average surprise",
+        "Entropy H(p)",
+        ("p_weight1", _WEIGHTS),
+    ),
+    PageEntry(
+        "cross-entropy.py",
+        "3 · Cross-entropy",
+        ":material/compare_arrows:",
+        "cross-entropy",
+        "Cross-entropy: judging p by q",
+        "Cross-entropy H(p, q)",
+        ("q_weight1", _WEIGHTS),
+    ),
+    PageEntry(
+        "loss.py",
+        "4 · Cross-entropy loss",
+        ":material/trending_down:",
+        "loss",
+        "Cross-entropy loss: how classifiers learn",
+        "Loss H(p, q)",
+        ("logit1", tuple(round(-5 + 0.3 * i, 1) for i in range(30))),
+    ),
+    PageEntry(
+        "in-practice.py",
+        "5 · In practice",
+        ":material/model_training:",
+        "in-practice",
+        "In practice: a classifier learns iris species",
+        "Train cross-entropy",
+        ("epochs", tuple(100 + 7 * i for i in range(30))),
+    ),
+)
+
+
+def begin(script: str) -> PageEntry:
+    """Start a page: hand the run to ``app.py`` if Streamlit ran the page without it; its registry row.
+
+    Call it first, as ``page = begin(__file__)``. Until ``st.navigation`` is first called in a
+    server's life, Streamlit treats ``pages/`` as an old-style pages folder: if the server's first
+    visitor opens a link such as ``/entropy``, it runs ``pages/entropy.py`` alone, without the
+    navigation and the shared controls. The entry point then runs in its place (its
+    ``st.navigation`` ends that mode and runs this page properly), and this bare run stops. That is
+    also why each script is named as its URL path: the bare run finds the page by its file name.
     """
     if "unit" not in st.session_state:  # app.py always creates the unit control before any page
         runpy.run_path(str(ENTRY_POINT))
         st.stop()
+    name = Path(script).name
+    return next(page for page in PAGES if page.script == name)

@@ -1,16 +1,18 @@
 """Pure Plotly figure builders: numbers in, ``go.Figure`` out. Nothing here renders.
 
-Every builder shares one palette (Okabe–Ito, safe for colour-blind readers) and one layout helper,
-and fixes its axis ranges so that a redraw after a slider move does not make the chart jump.
+Every builder colours its traces by role (``colors.ROLES``: one meaning per colour, safe for
+colour-blind readers), names them, shares one layout helper, and fixes its axis ranges so that a
+redraw after a slider move does not make the chart jump. Builders take the page's numbers (a
+``Comparison``, a ``Descent``) rather than computing them again.
 """
 
-from core.figures._common import PALETTE
 from core.figures.bars import (
     cross_entropy_contributions,
     decomposition_bar,
     distribution_bars,
     entropy_contributions,
 )
+from core.figures.colors import ROLES
 from core.figures.curves import binary_entropy_curve, cross_entropy_curve, probability_grid, surprisal_curve
 from core.figures.maps import binary_cross_entropy_map, simplex_cross_entropy_map, simplex_point
 from core.figures.training import (
@@ -24,7 +26,7 @@ from core.figures.training import (
 )
 
 __all__ = [
-    "PALETTE",
+    "ROLES",
     "binary_cross_entropy_map",
     "binary_entropy_curve",
     "binary_gradients",

@@ -1,41 +1,19 @@
-"""What every figure shares: the palette, the layout, the unit scaling and the drawing of ∞."""
+"""What every figure shares: the layout, the current point, the in-figure scrubber and the drawing of ∞."""
 
 from __future__ import annotations
 
 import math
 
 import numpy as np
-import plotly.graph_objects as go
-from _plotly_utils.utils import is_skipped_key, to_typed_array_spec
 
-from core.units import unit_base
+from core.figures._sending import Figure
+from core.figures.colors import ROLES
+from core.units import BIT
 
 __all__: list[str] = []
 
-#: Okabe & Ito (2008), distinguishable with every common colour-vision deficiency.
-PALETTE = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "grey": "#999999",
-}
-
-#: Sequential colour scale for maps: perceptually uniform and readable with colour-vision deficiencies.
-COLOR_SCALE = "Viridis"
-
-#: The top of the cross-entropy axes, in bits; other units scale it so the picture stays the same.
-Y_TOP_BITS = 5.0
-
-GAP_FILL = "rgba(213, 94, 0, 0.18)"
-
-
-def in_unit(bits: float, unit: str) -> float:
-    """A quantity given in bits, expressed in ``unit`` (for axis ranges fixed once for every unit)."""
-    return bits * math.log(2) / math.log(unit_base(unit))
+#: The top of the cross-entropy axes, in nats (5 bits); every unit shows the same picture.
+Y_TOP = 5 * BIT
 
 
 def finite_or_none(values: np.ndarray) -> list[float | None]:
@@ -63,6 +41,10 @@ def point_state(x: float, value: float, y_top: float, text: str, *, label_left: 
     }
 
 
+#: The marker of the point a control moves, on every chart.
+CURRENT_MARKER = {"size": 14, "color": ROLES["current"], "line": {"width": 2, "color": "black"}}
+
+
 def point_trace(name: str, state: dict) -> dict:
     """The current point: a marker with its readout beside it, drawn from a ``point_state``."""
     return {
@@ -72,35 +54,38 @@ def point_trace(name: str, state: dict) -> dict:
         "mode": "markers+text",
         "name": name,
         "textposition": state["textposition"],
-        "textfont": {"color": PALETTE["vermillion"], "size": 14},
-        "marker": {
-            "symbol": state["marker.symbol"],
-            "size": 14,
-            "color": PALETTE["orange"],
-            "line": {"width": 1.5, "color": "black"},
-        },
+        "textfont": {"size": 14},
+        "marker": CURRENT_MARKER | {"symbol": state["marker.symbol"]},
         "hovertemplate": "%{text}<extra></extra>",
         "cliponaxis": False,
     }
 
 
-def scrubber(state_at, values, *, traces: list[int], current: float, prefix: str) -> dict:
+def trace_indices(traces: list[dict], names: list[str]) -> list[int]:
+    """Where the traces of these names sit in a figure's list: Plotly's restyle and frames want indices."""
+    positions = {trace["name"]: i for i, trace in enumerate(traces)}
+    return [positions[name] for name in names]
+
+
+def scrubber(state_at, values, *, traces: list[dict], moving: list[str], current: float, prefix: str) -> dict:
     """A Plotly slider over ``SCRUB_POSITIONS`` that moves traces in the browser, with no message to
     the server.
 
-    ``state_at(position, value)`` gives the states of ``traces`` at a position, one per trace and all
-    with the same keys (see ``point_state``); ``values`` are the curve's values at the positions.
-    Each step restyles the traces with their states there, so dragging redraws at display speed.
+    ``state_at(position, value)`` gives the states of the ``moving`` traces (by name) at a position,
+    one per trace and all with the same keys (see ``point_state``); ``values`` are the curve's values
+    at the positions. Each step restyles the traces with their states there, so dragging redraws at
+    display speed.
     """
+    indices = trace_indices(traces, moving)
     steps = []
     for position, value in zip(SCRUB_POSITIONS.tolist(), np.asarray(values, dtype=float).tolist(), strict=True):
         states = state_at(position, value)
         update = {key: [state[key] for state in states] for key in states[0]}
-        steps.append({"method": "restyle", "label": f"{position:.2f}", "args": [update, traces]})
+        steps.append({"method": "restyle", "label": f"{position:.2f}", "args": [update, indices]})
     return {
         "active": int(np.argmin(np.abs(SCRUB_POSITIONS - current))),
         "steps": steps,
-        "currentvalue": {"prefix": prefix, "font": {"size": 13, "color": PALETTE["grey"]}},
+        "currentvalue": {"prefix": prefix, "font": {"size": 13, "color": ROLES["reference"]}},
         "pad": {"t": 55},
         "len": 1.0,
         "x": 0.0,
@@ -110,40 +95,6 @@ def scrubber(state_at, values, *, traces: list[int], current: float, prefix: str
         "minorticklen": 0,
         "font": {"color": "rgba(0, 0, 0, 0)"},  # 101 step labels would overlap; the current one shows above
     }
-
-
-class Figure(go.Figure):
-    """A ``go.Figure`` that is built once from plain data, sent, and never edited.
-
-    Plotly's ``to_dict`` deep-copies the whole figure, so that whoever asks may edit the copy, and
-    Streamlit asks once per chart on every rerun, only to serialise the answer. With a 101-step
-    scrubber that copy took a third of the server's time on a page (py-spy under bench/load.py).
-    Here ``to_dict`` gives the same dict, typed arrays and all (a test compares the two for every
-    builder), from a single walk that shares what it does not change: strings and numbers.
-    """
-
-    def to_dict(self) -> dict:
-        result = {"data": _sendable(self._data), "layout": _sendable(self._layout)}
-        if self._frame_objs:
-            result["frames"] = _sendable([frame._props for frame in self._frame_objs])
-        return result
-
-
-_LEAF = (str, int, float, bool, type(None))
-
-
-def _sendable(value):
-    """``value`` with new containers and NumPy arrays as Plotly's typed-array specs, as Plotly sends."""
-    if isinstance(value, dict):
-        return {
-            key: item if isinstance(item, _LEAF) or is_skipped_key(key) else _sendable(item)
-            for key, item in value.items()
-        }
-    if isinstance(value, list | tuple):
-        return [item if isinstance(item, _LEAF) else _sendable(item) for item in value]
-    if isinstance(value, np.ndarray):
-        return to_typed_array_spec(value)
-    return value
 
 
 def figure(

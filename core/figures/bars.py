@@ -7,30 +7,31 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from core import measures
-from core.figures._common import PALETTE, figure, in_unit
-from core.units import format_value, unit_base
+from core.comparison import Comparison
+from core.figures._common import figure
+from core.figures.colors import ROLES, SURPRISAL
+from core.units import BIT, Unit, format_value
 
 __all__ = ["cross_entropy_contributions", "decomposition_bar", "distribution_bars", "entropy_contributions"]
 
-#: Top of the surprisal axis, in bits: above the largest finite value the controls allow
+#: Top of the surprisal axis, in nats (7 bits): above the largest finite value the controls allow
 #: (an outcome of weight 1 among seven of weight 10 has log₂ 71 ≈ 6.15 bits of surprisal).
-BARS_TOP_BITS = 7.0
-#: Top of the cross-entropy axes, in bits: most shares are far below; a taller bar reaches the
-#: top edge and its label gives its value.
-SHARES_TOP_BITS = 3.0
+BARS_TOP = 7 * BIT
+#: Top of the cross-entropy axes, in nats (3 bits): most shares are far below; a taller bar reaches
+#: the top edge and its label gives its value.
+SHARES_TOP = 3 * BIT
 
 
 def _outcome_axis(n: int) -> dict:
     return {"tickmode": "array", "tickvals": list(range(1, n + 1)), "range": [0.5, n + 0.5]}
 
 
-def _per_outcome(traces: list[dict], n: int, unit: str, y_top: float, *, height: int) -> go.Figure:
+def _per_outcome(traces: list[dict], n: int, unit: Unit, y_top: float, *, height: int) -> go.Figure:
     """Grouped bars over the n outcomes, on an axis in ``unit`` fixed at [0, y_top]."""
     return figure(
         traces,
         x_title="outcome i",
-        y_title=unit,
+        y_title=unit.name,
         y_range=(0.0, y_top),
         barmode="group",
         height=height,
@@ -38,7 +39,7 @@ def _per_outcome(traces: list[dict], n: int, unit: str, y_top: float, *, height:
     )
 
 
-def _bars(values, name: str, color: str, unit: str | None, y_top: float, *, show_values: bool = True) -> dict:
+def _bars(values, name: str, color: str, unit: Unit | None, y_top: float, *, show_values: bool = True) -> dict:
     """Bars labelled with their values; a bar above the axis (∞ included) stops at the top edge."""
     values = np.asarray(values, dtype=float)
     labels = [format_value(float(v), unit, decimals=3) for v in values]
@@ -48,7 +49,7 @@ def _bars(values, name: str, color: str, unit: str | None, y_top: float, *, show
         "y": np.minimum(values, y_top),
         "name": name,
         "marker": {"color": color},
-        "text": [label.removesuffix(f" {unit}") if unit else label for label in labels] if show_values else None,
+        "text": [label.removesuffix(f" {unit.name}") if unit else label for label in labels] if show_values else None,
         "textposition": "outside",
         "cliponaxis": False,
         "customdata": labels,
@@ -68,7 +69,9 @@ def _level(value: float, n: int, name: str, color: str, dash: str) -> dict:
     }
 
 
-def distribution_bars(p, q=None, *, names=("true p", "estimate q"), show_values: bool = True) -> go.Figure:
+def distribution_bars(
+    p, q=None, *, names=("true p", "estimate q"), show_values: bool = True, height: int = 320
+) -> go.Figure:
     """Bars of the probabilities p_i, and of q_i beside them when an estimate ``q`` is given.
 
     ``names`` label the two series in the legend; ``show_values=False`` leaves the values to the
@@ -81,22 +84,22 @@ def distribution_bars(p, q=None, *, names=("true p", "estimate q"), show_values:
     (['true p', 'estimate q'], [0.2, 0.2, 0.6])
     """
     p = np.asarray(p, dtype=float)
-    traces = [_bars(p, names[0], PALETTE["blue"], None, 1.0, show_values=show_values)]
+    traces = [_bars(p, names[0], ROLES["truth"], None, 1.0, show_values=show_values)]
     if q is not None:
-        traces.append(_bars(q, names[1], PALETTE["orange"], None, 1.0, show_values=show_values))
+        traces.append(_bars(q, names[1], ROLES["estimate"], None, 1.0, show_values=show_values))
     return figure(
         traces,
         x_title="outcome i",
         y_title="probability",
         y_range=(0.0, 1.12),
-        height=320,
+        height=height,
         barmode="group",
         showlegend=q is not None,
         xaxis=_outcome_axis(p.size),
     )
 
 
-def entropy_contributions(p, unit: str = "bits") -> go.Figure:
+def entropy_contributions(c: Comparison, *, height: int = 380) -> go.Figure:
     """Each outcome's surprisal log(1/p_i) and its share p_i·log(1/p_i) of the entropy.
 
     The shares add up to H(p), drawn as a line below the maximum log n, which only the uniform
@@ -104,61 +107,53 @@ def entropy_contributions(p, unit: str = "bits") -> go.Figure:
 
     Examples
     --------
-    >>> fig = entropy_contributions([0.5, 0.25, 0.125, 0.125])
+    >>> from core.comparison import compare
+    >>> fig = entropy_contributions(compare([0.5, 0.25, 0.125, 0.125]))
     >>> [trace.name for trace in fig.data]
     ['surprisal log(1/pᵢ)', 'share pᵢ·log(1/pᵢ)', 'entropy H(p) = 1.7500 bits', 'maximum log n = 2.0000 bits']
     """
-    base = unit_base(unit)
-    p = np.asarray(p, dtype=float)
-    n = p.size
-    y_top = in_unit(BARS_TOP_BITS, unit)
-    h = float(measures.entropy(p, base))
-    most = math.log(n) / math.log(base)
+    unit, n = c.unit, c.n
+    y_top = unit.from_nats(BARS_TOP)
     traces = [
-        _bars(measures.surprisal(p, base), "surprisal log(1/pᵢ)", PALETTE["sky"], unit, y_top),
-        _bars(measures.contributions(p, p, base), "share pᵢ·log(1/pᵢ)", PALETTE["blue"], unit, y_top),
-        _level(h, n, f"entropy H(p) = {format_value(h, unit)}", PALETTE["green"], "solid"),
-        _level(most, n, f"maximum log n = {format_value(most, unit)}", PALETTE["grey"], "dash"),
+        _bars(c.surprisals, "surprisal log(1/pᵢ)", SURPRISAL, unit, y_top),
+        _bars(c.entropy_terms, "share pᵢ·log(1/pᵢ)", ROLES["entropy"], unit, y_top),
+        _level(c.entropy, n, f"entropy H(p) = {format_value(c.entropy, unit)}", ROLES["entropy"], "solid"),
+        _level(c.max_entropy, n, f"maximum log n = {format_value(c.max_entropy, unit)}", ROLES["reference"], "dash"),
     ]
-    return _per_outcome(traces, n, unit, y_top, height=380)
+    return _per_outcome(traces, n, unit, y_top, height=height)
 
 
-def cross_entropy_contributions(p, q, unit: str = "bits") -> go.Figure:
+def cross_entropy_contributions(c: Comparison, *, height: int = 360) -> go.Figure:
     """Each outcome's share of H(p) and of H(p, q), side by side: where the extra cost comes from.
 
     Examples
     --------
-    >>> fig = cross_entropy_contributions([0.5, 0.5], [1.0, 0.0])
+    >>> from core.comparison import compare
+    >>> fig = cross_entropy_contributions(compare([0.5, 0.5], [1.0, 0.0]))
     >>> [trace.name for trace in fig.data[:2]], fig.data[1].text
     (['pᵢ·log(1/pᵢ), adds up to H(p)', 'pᵢ·log(1/qᵢ), adds up to H(p, q)'], ('0.000', '∞'))
     """
-    base = unit_base(unit)
-    p = np.asarray(p, dtype=float)
-    n = p.size
-    y_top = in_unit(SHARES_TOP_BITS, unit)
+    unit = c.unit
+    y_top = unit.from_nats(SHARES_TOP)
     traces = [
-        _bars(measures.contributions(p, p, base), "pᵢ·log(1/pᵢ), adds up to H(p)", PALETTE["green"], unit, y_top),
-        _bars(
-            measures.contributions(p, q, base), "pᵢ·log(1/qᵢ), adds up to H(p, q)", PALETTE["vermillion"], unit, y_top
-        ),
+        _bars(c.entropy_terms, "pᵢ·log(1/pᵢ), adds up to H(p)", ROLES["entropy"], unit, y_top),
+        _bars(c.cross_entropy_terms, "pᵢ·log(1/qᵢ), adds up to H(p, q)", ROLES["cross_entropy"], unit, y_top),
     ]
-    return _per_outcome(traces, n, unit, y_top, height=360)
+    return _per_outcome(traces, c.n, unit, y_top, height=height)
 
 
-def decomposition_bar(p, q, unit: str = "bits") -> go.Figure:
+def decomposition_bar(c: Comparison, *, height: int = 190) -> go.Figure:
     """One stacked bar: H(p, q) = H(p) + D(p‖q), the entropy plus the price of the wrong belief.
 
     Examples
     --------
-    >>> fig = decomposition_bar([0.5, 0.5], [0.9, 0.1])
+    >>> from core.comparison import compare
+    >>> fig = decomposition_bar(compare([0.5, 0.5], [0.9, 0.1]))
     >>> [trace.name for trace in fig.data], fig.layout.barmode
     (['entropy H(p) = 1.0000 bits', 'KL divergence D(p‖q) = 0.7370 bits'], 'stack')
     """
-    base = unit_base(unit)
-    h = float(measures.entropy(p, base))
-    kl = float(measures.kl_divergence(p, q, base))
-    x_top = in_unit(BARS_TOP_BITS, unit)  # H(p, q) ≤ log(1/min q_i) ≤ log₂ 71 bits when finite
-    total = h + kl
+    unit, h = c.unit, c.entropy
+    x_top = unit.from_nats(BARS_TOP)  # H(p, q) ≤ log(1/min q_i) ≤ log₂ 71 bits when finite
     traces = [
         {
             "type": "bar",
@@ -170,16 +165,16 @@ def decomposition_bar(p, q, unit: str = "bits") -> go.Figure:
             "hovertemplate": f"{name} = {format_value(value, unit, decimals=6)}<extra></extra>",
         }
         for name, value, color in (
-            ("entropy H(p)", h, PALETTE["green"]),
-            ("KL divergence D(p‖q)", kl, PALETTE["vermillion"]),
+            ("entropy H(p)", h, ROLES["entropy"]),
+            ("KL divergence D(p‖q)", c.kl_divergence, ROLES["kl_gap"]),
         )
     ]
     return figure(
         traces,
-        x_title=f"H(p, q) = H(p) + D(p‖q) = {format_value(total, unit)}",
+        x_title=f"H(p, q) = H(p) + D(p‖q) = {format_value(c.cross_entropy, unit)}",
         y_title="",
         x_range=(0.0, x_top),
         barmode="stack",
-        height=190,
+        height=height,
         yaxis={"showticklabels": False, "fixedrange": True},
     )

@@ -8,19 +8,10 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core import measures
-from core.figures._common import (
-    GAP_FILL,
-    PALETTE,
-    SCRUB_POSITIONS,
-    Y_TOP_BITS,
-    figure,
-    finite_or_none,
-    in_unit,
-    point_state,
-    point_trace,
-    scrubber,
-)
-from core.units import format_value, unit_base
+from core.comparison import Comparison
+from core.figures._common import SCRUB_POSITIONS, Y_TOP, figure, finite_or_none, point_state, point_trace, scrubber
+from core.figures.colors import GAP_FILL, ROLES, SURPRISAL
+from core.units import BIT, Unit, format_value
 
 __all__ = ["binary_entropy_curve", "cross_entropy_curve", "probability_grid", "surprisal_curve"]
 
@@ -45,17 +36,16 @@ def probability_grid() -> np.ndarray:
     return np.unique(np.concatenate([even, near_zero, 1.0 - near_zero]))
 
 
-def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
+def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
     """The headline chart: binary cross-entropy H(p, q′) over every prediction q′, for a fixed p.
 
     Parameters
     ----------
-    p : float
-        True probability of outcome 1, in [0, 1].
-    q : float
-        The current prediction, in [0, 1], marked on the curve.
-    unit : {"bits", "nats", "hartleys"}
-        Unit of the vertical axis.
+    c : Comparison
+        Two outcomes: the true p and the current prediction q of outcome 1 are ``c.p[0]`` and
+        ``c.q[0]``; the floor, the current point and its readout show ``c``'s own values, in ``c.unit``.
+    height : int
+        The chart's height in pixels.
 
     Returns
     -------
@@ -68,33 +58,37 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
 
     Examples
     --------
-    >>> fig = cross_entropy_curve(0.3, 0.65)
+    >>> from core.comparison import compare_binary
+    >>> fig = cross_entropy_curve(compare_binary(0.3, 0.65))
     >>> [trace.name for trace in fig.data][:5]
     ['Entropy H(p)', 'KL divergence D(p‖q)', 'Cross-entropy H(p, q)', 'Minimum at q = p', 'Your prediction q']
     >>> len(fig.layout.sliders[0].steps), fig.layout.sliders[0].active
     (101, 65)
     """
-    base = unit_base(unit)
-    y_top = in_unit(Y_TOP_BITS, unit)
+    unit, base = c.unit, c.unit.base
+    p, q, floor = float(c.p[0]), float(c.q[0]), c.entropy
+    y_top = unit.from_nats(Y_TOP)
     grid = probability_grid()
     curve = measures.binary_cross_entropy(p, grid, base)
-    floor = float(measures.binary_entropy(p, base))
+    # D(p‖q′) at each position of the scrubber, summed from its own terms like c.kl_divergence.
+    gaps = measures.kl_divergence(c.p, np.stack([SCRUB_POSITIONS, 1.0 - SCRUB_POSITIONS], axis=-1), base)
+    gap_at = dict(zip(SCRUB_POSITIONS.tolist(), gaps.tolist(), strict=True)) | {q: c.kl_divergence}
 
     def states(q_value: float, value: float) -> list[dict]:
-        gap = value - floor if math.isfinite(value) else math.inf
+        gap = gap_at[q_value]
         text = f"q = {q_value:.2f}<br>H(p, q) = {format_value(value, unit)}<br>D(p‖q) = {format_value(gap, unit)}"
         point = point_state(q_value, value, y_top, text, label_left=q_value > 0.6)
         bracket = point | {"x": [q_value, q_value], "y": [floor, point["y"][0]], "text": ["", ""]}
         return [point, bracket]
 
-    current = states(q, float(measures.binary_cross_entropy(p, q, base)))
+    current = states(q, c.cross_entropy)
     traces = [
         {
             "x": [0.0, 1.0],
             "y": [floor, floor],
             "mode": "lines",
             "name": "Entropy H(p)",
-            "line": {"color": PALETTE["green"], "width": 2, "dash": "dash"},
+            "line": {"color": ROLES["entropy"], "width": 2, "dash": "dash"},
             "hovertemplate": f"H(p) = {floor:.6f} {unit}<extra></extra>",
         },
         {
@@ -102,7 +96,7 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
             "y": np.minimum(curve, y_top),
             "mode": "lines",
             "name": "KL divergence D(p‖q)",
-            "line": {"width": 0, "color": PALETTE["vermillion"]},
+            "line": {"width": 0, "color": ROLES["kl_gap"]},
             "fill": "tonexty",
             "fillcolor": GAP_FILL,
             "hoverinfo": "skip",
@@ -112,7 +106,7 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
             "y": finite_or_none(curve),
             "mode": "lines",
             "name": "Cross-entropy H(p, q)",
-            "line": {"color": PALETTE["blue"], "width": 3},
+            "line": {"color": ROLES["cross_entropy"], "width": 3},
             "hovertemplate": f"q = %{{x:.4f}}<br>H(p, q) = %{{y:.6f}} {unit}<extra></extra>",
         },
         {
@@ -123,7 +117,7 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
             "marker": {
                 "symbol": "diamond",
                 "size": 13,
-                "color": PALETTE["green"],
+                "color": ROLES["entropy"],
                 "line": {"width": 1, "color": "white"},
             },
             "hovertemplate": f"minimum at q = p = {p:.4f}<br>H(p, p) = H(p) = {floor:.6f} {unit}<extra></extra>",
@@ -135,14 +129,15 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
             "mode": "lines",
             "name": "gap D(p‖q) at q",
             "showlegend": False,
-            "line": {"color": PALETTE["vermillion"], "width": 3},
+            "line": {"color": ROLES["kl_gap"], "width": 3},
             "hoverinfo": "skip",
         },
     ]
     slider = scrubber(
         states,
         measures.binary_cross_entropy(p, SCRUB_POSITIONS, base),
-        traces=[4, 5],
+        traces=traces,
+        moving=["Your prediction q", "gap D(p‖q) at q"],
         current=q,
         prefix="drag to try q = ",
     )
@@ -152,19 +147,22 @@ def cross_entropy_curve(p: float, q: float, unit: str = "bits") -> go.Figure:
         y_title=f"cross-entropy H(p, q) [{unit}]",
         x_range=(-0.02, 1.02),
         y_range=(0.0, y_top),
-        height=520,
+        height=height,
         sliders=[slider],
     )
 
 
-def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
+def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) -> go.Figure:
     """Surprisal log(1/y′) over every probability y′, with familiar events marked and the current y.
 
     Parameters
     ----------
     y : float
         The current probability, in [0, 1]; at 0 the surprisal is ∞, drawn at the top edge.
-    unit : {"bits", "nats", "hartleys"}
+    value : float
+        Its surprisal log(1/y), in ``unit``.
+    unit : Unit
+    height : int
 
     Returns
     -------
@@ -173,11 +171,12 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
 
     Examples
     --------
-    >>> [trace.name for trace in surprisal_curve(0.25).data]
+    >>> from core.units import BITS
+    >>> [trace.name for trace in surprisal_curve(0.25, 2.0, BITS).data]
     ['Surprisal log(1/y)', 'Familiar events', 'Your probability y']
     """
-    base = unit_base(unit)
-    y_top = in_unit(11.0, unit)  # room above the 1-in-1000 event at 9.97 bits
+    base = unit.base
+    y_top = unit.from_nats(11 * BIT)  # room above the 1-in-1000 event at 9.97 bits
     grid = probability_grid()
     curve = measures.surprisal(grid, base)
 
@@ -193,7 +192,7 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
             "y": finite_or_none(curve),
             "mode": "lines",
             "name": "Surprisal log(1/y)",
-            "line": {"color": PALETTE["blue"], "width": 3},
+            "line": {"color": SURPRISAL, "width": 3},
             "hovertemplate": f"y = %{{x:.4f}}<br>log(1/y) = %{{y:.6f}} {unit}<extra></extra>",
         },
         {
@@ -204,13 +203,13 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
             "marker": {
                 "symbol": "diamond",
                 "size": 12,
-                "color": PALETTE["green"],
+                "color": ROLES["reference"],
                 "line": {"width": 1, "color": "white"},
             },
             "customdata": [event for event, _ in REFERENCE_EVENTS],
             "hovertemplate": f"%{{customdata}}<br>y = %{{x:.4f}}<br>log(1/y) = %{{y:.4f}} {unit}<extra></extra>",
         },
-        point_trace("Your probability y", states(y, float(measures.surprisal(y, base)))[0]),
+        point_trace("Your probability y", states(y, value)[0]),
     ]
     annotations = [
         {
@@ -221,12 +220,17 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
             "xanchor": "left",
             "xshift": 10,
             "yshift": 8 if prob > 0.01 else 0,
-            "font": {"color": PALETTE["green"], "size": 13},
+            "font": {"color": ROLES["reference"], "size": 13},
         }
         for (event, prob), s in zip(REFERENCE_EVENTS, ref_s, strict=True)
     ]
     slider = scrubber(
-        states, measures.surprisal(SCRUB_POSITIONS, base), traces=[2], current=y, prefix="drag to try y = "
+        states,
+        measures.surprisal(SCRUB_POSITIONS, base),
+        traces=traces,
+        moving=["Your probability y"],
+        current=y,
+        prefix="drag to try y = ",
     )
     return figure(
         traces,
@@ -235,23 +239,25 @@ def surprisal_curve(y: float, unit: str = "bits") -> go.Figure:
         x_range=(-0.02, 1.02),
         y_range=(0.0, y_top),
         annotations=tuple(annotations),
-        height=520,
+        height=height,
         sliders=[slider],
     )
 
 
-def binary_entropy_curve(p: float, unit: str = "bits") -> go.Figure:
-    """Binary entropy H(p′) over every p′, with the current p marked; the maximum is log 2 at p′ = ½.
+def binary_entropy_curve(p: float, value: float, unit: Unit, *, height: int = 320) -> go.Figure:
+    """Binary entropy H(p′) over every p′, with the current p and its entropy ``value`` (in ``unit``) marked.
+
+    The maximum is log 2, at p′ = ½.
 
     Examples
     --------
-    >>> fig = binary_entropy_curve(0.25)
+    >>> from core.units import BITS
+    >>> fig = binary_entropy_curve(0.25, 0.8113, BITS)
     >>> [trace.name for trace in fig.data], fig.data[1].x
     (['Binary entropy H(p)', 'Your p'], (0.25,))
     """
-    base = unit_base(unit)
+    base = unit.base
     grid = np.linspace(0.0, 1.0, 201)
-    value = float(measures.binary_entropy(p, base))
     marker = point_trace("Your p", point_state(p, value, math.inf, f"H({p:.2f}) = {format_value(value, unit)}"))
     traces = [
         {
@@ -259,7 +265,7 @@ def binary_entropy_curve(p: float, unit: str = "bits") -> go.Figure:
             "y": measures.binary_entropy(grid, base),
             "mode": "lines",
             "name": "Binary entropy H(p)",
-            "line": {"color": PALETTE["green"], "width": 3},
+            "line": {"color": ROLES["entropy"], "width": 3},
             "hovertemplate": f"p = %{{x:.2f}}<br>H(p) = %{{y:.6f}} {unit}<extra></extra>",
         },
         marker,
@@ -269,6 +275,6 @@ def binary_entropy_curve(p: float, unit: str = "bits") -> go.Figure:
         x_title="probability of outcome 1, p",
         y_title=f"entropy H(p) [{unit}]",
         x_range=(-0.02, 1.02),
-        y_range=(0.0, in_unit(1.1, unit)),
-        height=320,
+        y_range=(0.0, unit.from_nats(1.1 * BIT)),
+        height=height,
     )

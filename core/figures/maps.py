@@ -9,32 +9,32 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core import measures
-from core.figures._common import COLOR_SCALE, PALETTE, Y_TOP_BITS, figure, in_unit
-from core.units import format_value, unit_base
+from core.comparison import Comparison
+from core.figures._common import CURRENT_MARKER, Y_TOP, figure
+from core.figures.colors import COLOR_SCALE, INFINITY, ROLES
+from core.units import Unit, format_value
 
 __all__ = ["binary_cross_entropy_map", "simplex_cross_entropy_map", "simplex_parts", "simplex_point"]
 
 #: One cell per 0.02 of p and of q, drawn smoothly: fine to the eye, and small to send (≈ 14 KB).
 SQUARE_STEPS = np.linspace(0.0, 1.0, 51)
-#: Colour for ∞ (the top of the colour scale), shown through the gaps that ∞ leaves in the map.
-INFINITY_COLOR = "#fde725"
 _HEIGHT = math.sqrt(3) / 2
 
 
 @lru_cache(maxsize=3)
-def _square_values(unit: str) -> np.ndarray:
+def _square_values(unit: Unit) -> np.ndarray:
     """H(p, q) on the square grid (rows p, columns q), float32, ∞ as NaN; computed once per unit."""
-    values = measures.binary_cross_entropy(SQUARE_STEPS[:, None], SQUARE_STEPS[None, :], unit_base(unit))
+    values = measures.binary_cross_entropy(SQUARE_STEPS[:, None], SQUARE_STEPS[None, :], unit.base)
     values = np.where(np.isfinite(values), values, np.nan).astype(np.float32)
     values.flags.writeable = False
     return values
 
 
-def _colorbar(unit: str) -> dict:
-    return {"title": {"text": unit, "side": "right"}, "thickness": 14, "len": 0.9}
+def _colorbar(unit: Unit) -> dict:
+    return {"title": {"text": unit.name, "side": "right"}, "thickness": 14, "len": 0.9}
 
 
-def binary_cross_entropy_map(p: float | None = None, q: float | None = None, unit: str = "bits") -> go.Figure:
+def binary_cross_entropy_map(unit: Unit, current: Comparison | None = None, *, height: int = 420) -> go.Figure:
     """Binary cross-entropy over the unit square, x = q and y = p, darkest along the diagonal q = p.
 
     The headline curve is one horizontal slice of this map, at the height p. Cells where H(p, q) = ∞
@@ -42,17 +42,20 @@ def binary_cross_entropy_map(p: float | None = None, q: float | None = None, uni
 
     Parameters
     ----------
-    p, q : float, optional
-        The current true and predicted probabilities, marked when given.
-    unit : {"bits", "nats", "hartleys"}
+    unit : Unit
+    current : Comparison, optional
+        Two outcomes: the current true and predicted probabilities, marked when given.
+    height : int
 
     Examples
     --------
-    >>> fig = binary_cross_entropy_map(0.3, 0.65)
+    >>> from core.comparison import compare_binary
+    >>> from core.units import BITS
+    >>> fig = binary_cross_entropy_map(BITS, compare_binary(0.3, 0.65))
     >>> [trace.type for trace in fig.data], fig.data[2].x, fig.data[2].y
     (['heatmap', 'scatter', 'scatter'], (0.65,), (0.3,))
     """
-    z_top = in_unit(Y_TOP_BITS, unit)
+    z_top = unit.from_nats(Y_TOP)
     traces = [
         {
             "type": "heatmap",
@@ -78,16 +81,17 @@ def binary_cross_entropy_map(p: float | None = None, q: float | None = None, uni
             "hoverinfo": "skip",
         },
     ]
-    if p is not None and q is not None:
-        value = float(measures.binary_cross_entropy(p, q, unit_base(unit)))
+    if current is not None:
+        p, q = float(current.p[0]), float(current.q[0])
+        value = format_value(current.cross_entropy, unit)
         traces.append(
             {
                 "x": [q],
                 "y": [p],
                 "mode": "markers",
                 "name": "your (q, p)",
-                "marker": {"size": 14, "color": PALETTE["orange"], "line": {"width": 2, "color": "black"}},
-                "hovertemplate": f"q = {q:.2f}, p = {p:.2f}<br>H(p, q) = {format_value(value, unit)}<extra></extra>",
+                "marker": CURRENT_MARKER,
+                "hovertemplate": f"q = {q:.2f}, p = {p:.2f}<br>H(p, q) = {value}<extra></extra>",
             }
         )
     return figure(
@@ -96,8 +100,8 @@ def binary_cross_entropy_map(p: float | None = None, q: float | None = None, uni
         y_title="true probability p",
         x_range=(0.0, 1.0),
         y_range=(0.0, 1.0),
-        height=420,
-        plot_bgcolor=INFINITY_COLOR,
+        height=height,
+        plot_bgcolor=INFINITY,
         xaxis={"constrain": "domain"},
         yaxis={"scaleanchor": "x", "constrain": "domain"},
     )
@@ -132,16 +136,16 @@ def _simplex_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
 
 
 @lru_cache(maxsize=64)
-def _simplex_values(p: tuple[float, ...], unit: str) -> np.ndarray:
+def _simplex_values(p: tuple[float, ...], unit: Unit) -> np.ndarray:
     """H(p, q) over the triangle's cells, float32, NaN outside it and where ∞; once per p and unit."""
     x, y, cells, inside = _simplex_grid()
-    values = measures.cross_entropy(p, cells, unit_base(unit))
+    values = measures.cross_entropy(p, cells, unit.base)
     z = np.where(inside & np.isfinite(values), values, np.nan).astype(np.float32).reshape(y.size, x.size)
     z.flags.writeable = False
     return z
 
 
-def simplex_cross_entropy_map(p, q, unit: str = "bits") -> go.Figure:
+def simplex_cross_entropy_map(c: Comparison, *, height: int = 440) -> go.Figure:
     """Cross-entropy H(p, q′) for every 3-outcome estimate q′ in the triangle, with p and q marked.
 
     Every point of the triangle is a distribution over three outcomes. The colour is the cost of
@@ -149,21 +153,22 @@ def simplex_cross_entropy_map(p, q, unit: str = "bits") -> go.Figure:
 
     Examples
     --------
-    >>> fig = simplex_cross_entropy_map([0.2, 0.3, 0.5], [1 / 3, 1 / 3, 1 / 3])
+    >>> from core.comparison import compare
+    >>> fig = simplex_cross_entropy_map(compare([0.2, 0.3, 0.5], [1 / 3, 1 / 3, 1 / 3]))
     >>> [trace.name for trace in fig.data]
     ['H(p, q)', 'triangle', 'p: the minimum', 'your estimate q']
     """
-    traces, layout = simplex_parts(p, q, unit)
-    return figure(traces, **layout)
+    traces, layout = simplex_parts(c.p, c.q, c.entropy, c.cross_entropy, c.unit)
+    return figure(traces, **layout | {"height": height})
 
 
-def simplex_parts(p, q, unit: str) -> tuple[list[dict], dict]:
-    """The traces and layout of the triangle map, for builders that draw more on it."""
-    base = unit_base(unit)
+def simplex_parts(p, q, entropy: float, cross_entropy: float, unit: Unit) -> tuple[list[dict], dict]:
+    """The traces and layout of the triangle map, for builders that draw more on it.
+
+    ``entropy`` and ``cross_entropy`` are H(p) and H(p, q) in ``unit``, for the markers' hover labels.
+    """
     x, y, _, _ = _simplex_grid()
     z = _simplex_values(tuple(float(v) for v in p), unit)
-    h = float(measures.entropy(p, base))
-    hpq = float(measures.cross_entropy(p, q, base))
     corners_x, corners_y = [0.0, 1.0, 0.5, 0.0], [0.0, 0.0, _HEIGHT, 0.0]
     p_xy, q_xy = simplex_point(p), simplex_point(q)
     traces = [
@@ -173,7 +178,7 @@ def simplex_parts(p, q, unit: str) -> tuple[list[dict], dict]:
             "y": y,
             "z": z,
             "zmin": 0.0,
-            "zmax": in_unit(Y_TOP_BITS, unit),
+            "zmax": unit.from_nats(Y_TOP),
             "colorscale": COLOR_SCALE,
             "colorbar": _colorbar(unit),
             "zsmooth": "best",
@@ -187,7 +192,7 @@ def simplex_parts(p, q, unit: str) -> tuple[list[dict], dict]:
             "y": corners_y,
             "mode": "lines",
             "name": "triangle",
-            "line": {"color": PALETTE["grey"], "width": 1.5},
+            "line": {"color": ROLES["reference"], "width": 1.5},
             "hoverinfo": "skip",
             "showlegend": False,
         },
@@ -199,20 +204,20 @@ def simplex_parts(p, q, unit: str) -> tuple[list[dict], dict]:
             "marker": {
                 "symbol": "star",
                 "size": 18,
-                "color": PALETTE["green"],
+                "color": ROLES["entropy"],
                 "line": {"width": 1.5, "color": "white"},
             },
             "hovertemplate": f"p = ({', '.join(f'{v:.3f}' for v in p)})<br>H(p, p) = H(p) = "
-            f"{format_value(h, unit)}<extra></extra>",
+            f"{format_value(entropy, unit)}<extra></extra>",
         },
         {
             "x": [q_xy[0]],
             "y": [q_xy[1]],
             "mode": "markers",
             "name": "your estimate q",
-            "marker": {"size": 14, "color": PALETTE["orange"], "line": {"width": 2, "color": "black"}},
+            "marker": CURRENT_MARKER,
             "hovertemplate": f"q = ({', '.join(f'{v:.3f}' for v in q)})<br>H(p, q) = "
-            f"{format_value(hpq, unit)}<extra></extra>",
+            f"{format_value(cross_entropy, unit)}<extra></extra>",
         },
     ]
     labels = [

@@ -3,14 +3,15 @@ the binary case against squared error, and a classifier's learning curves."""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import plotly.graph_objects as go
 
-from core.figures._common import PALETTE, figure, finite_or_none, in_unit
+from core.descent import Descent
+from core.figures._common import CURRENT_MARKER, figure, finite_or_none, trace_indices
+from core.figures.colors import ROLES
 from core.figures.maps import simplex_parts, simplex_point
-from core.units import format_value, unit_base
+from core.two_classes import BinaryLossCurves
+from core.units import BIT, NATS, Unit, format_value
 
 #: The most animation frames a descent path sends.
 MAX_FRAMES = 31
@@ -24,10 +25,6 @@ __all__ = [
     "loss_per_step",
     "true_class_probability",
 ]
-
-
-def _nats_to(unit: str) -> float:
-    return 1.0 / math.log(unit_base(unit))
 
 
 def gradient_bars(q, p) -> go.Figure:
@@ -44,7 +41,7 @@ def gradient_bars(q, p) -> go.Figure:
         "x": list(range(1, grad.size + 1)),
         "y": grad,
         "name": "∂loss/∂zᵢ = qᵢ − pᵢ",
-        "marker": {"color": [PALETTE["vermillion"] if g > 0 else PALETTE["blue"] for g in grad]},
+        "marker": {"color": ROLES["gradient"]},
         "text": [f"{g:+.3f}" for g in grad],
         "textposition": "outside",
         "cliponaxis": False,
@@ -61,18 +58,18 @@ def gradient_bars(q, p) -> go.Figure:
     )
 
 
-def loss_per_step(loss_nats, floor_nats: float, unit: str = "nats") -> go.Figure:
-    """The loss at each step of gradient descent, approaching its floor H(p).
+def loss_per_step(run: Descent, unit: Unit = NATS) -> go.Figure:
+    """The loss at each step of gradient descent, approaching its floor H(p), in ``unit``.
 
     Examples
     --------
-    >>> fig = loss_per_step([1.0, 0.5, 0.3], 0.2)
-    >>> [trace.name for trace in fig.data]
-    ['loss H(p, q)', 'floor H(p) = 0.2000 nats']
+    >>> from core.descent import gradient_descent
+    >>> run = gradient_descent([0.0, 0.0, 0.0], [0.5, 0.5, 0.0], learning_rate=1.0, steps=2)
+    >>> [trace.name for trace in loss_per_step(run).data]
+    ['loss H(p, q)', 'floor H(p) = 0.6931 nats']
     """
-    scale = _nats_to(unit)
-    loss = np.asarray(loss_nats, dtype=float) * scale
-    floor = floor_nats * scale
+    loss = unit.from_nats(run.loss)
+    floor = unit.from_nats(run.floor)
     steps = np.arange(loss.size)
     traces = [
         {
@@ -80,7 +77,7 @@ def loss_per_step(loss_nats, floor_nats: float, unit: str = "nats") -> go.Figure
             "y": loss,
             "mode": "lines",
             "name": "loss H(p, q)",
-            "line": {"color": PALETTE["blue"], "width": 3},
+            "line": {"color": ROLES["cross_entropy"], "width": 3},
             "hovertemplate": f"step %{{x}}: %{{y:.6f}} {unit}<extra></extra>",
         },
         {
@@ -88,7 +85,7 @@ def loss_per_step(loss_nats, floor_nats: float, unit: str = "nats") -> go.Figure
             "y": [floor, floor],
             "mode": "lines",
             "name": f"floor H(p) = {format_value(floor, unit)}",
-            "line": {"color": PALETTE["green"], "width": 2, "dash": "dash"},
+            "line": {"color": ROLES["entropy"], "width": 2, "dash": "dash"},
             "hoverinfo": "skip",
         },
     ]
@@ -97,12 +94,12 @@ def loss_per_step(loss_nats, floor_nats: float, unit: str = "nats") -> go.Figure
         x_title="step",
         y_title=f"loss [{unit}]",
         x_range=(0, max(int(steps[-1]), 1)),
-        y_range=(0.0, max(in_unit(4.0, unit), float(loss.max()) * 1.05)),
+        y_range=(0.0, max(unit.from_nats(4 * BIT), float(loss.max()) * 1.05)),
         height=340,
     )
 
 
-def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
+def descent_on_simplex(run: Descent, unit: Unit = NATS) -> go.Figure:
     """The path of q during gradient descent, over the map of H(p, q), with a play button.
 
     The animation runs in the browser from precomputed frames: each frame moves only the marker,
@@ -111,13 +108,15 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
 
     Examples
     --------
-    >>> path = np.array([[1 / 3] * 3, [0.4, 0.3, 0.3], [0.5, 0.3, 0.2]])
-    >>> fig = descent_on_simplex([0.5, 0.3, 0.2], path)
+    >>> from core.descent import gradient_descent
+    >>> run = gradient_descent([0.0, 0.0, 0.0], [0.5, 0.3, 0.2], learning_rate=1.0, steps=2)
+    >>> fig = descent_on_simplex(run)
     >>> len(fig.frames), [trace.name for trace in fig.data][-3:]
     (3, ['q at step 0', 'path of q', 'q at the step'])
     """
-    q_path = np.asarray(q_path, dtype=float)
-    traces, layout = simplex_parts(p, q_path[0], unit)
+    q_path = run.q
+    floor, start = unit.from_nats(run.floor), unit.from_nats(float(run.loss[0]))
+    traces, layout = simplex_parts(run.target, q_path[0], floor, start, unit)
     traces[-1]["name"] = "q at step 0"
     points = np.array([simplex_point(q) for q in q_path])
     traces.append(
@@ -130,17 +129,17 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
             "hoverinfo": "skip",
         }
     )
-    marker_index = len(traces)
     traces.append(
         {
             "x": points[:1, 0],
             "y": points[:1, 1],
             "mode": "markers",
             "name": "q at the step",
-            "marker": {"size": 14, "color": PALETTE["orange"], "line": {"width": 2, "color": "black"}},
+            "marker": CURRENT_MARKER,
             "hoverinfo": "skip",
         }
     )
+    marker_index = trace_indices(traces, ["q at the step"])[0]
     # At most 31 frames, the last step always among them: enough for the eye, cheap to build and send.
     shown = np.unique(np.linspace(0, len(points) - 1, min(len(points), MAX_FRAMES)).round().astype(int))
     frames = [
@@ -179,30 +178,36 @@ def descent_on_simplex(p, q_path, unit: str = "nats") -> go.Figure:
     return figure(traces, frames=frames, **layout)
 
 
-def binary_losses(p: float, z: float, curves: dict, grid, unit: str = "nats") -> go.Figure:
+def binary_losses(curves: BinaryLossCurves, z: float, unit: Unit = NATS, *, height: int = 340) -> go.Figure:
     """Cross-entropy (left axis, in ``unit``) and squared error (right axis, 0 to 1) of σ(z) against p.
 
-    ``curves`` are ``core.training.binary_loss_curves(p, grid)`` and ``z`` one of the ``grid``
+    ``curves`` are ``core.two_classes.binary_loss_curves(p, grid)`` and ``z`` one of the grid's
     points (the slider's steps); the current z is marked on both curves.
+
+    Examples
+    --------
+    >>> from core.two_classes import binary_loss_curves
+    >>> [trace.name for trace in binary_losses(binary_loss_curves(1.0, [-1.0, 0.0, 1.0]), 0.0).data]
+    ['cross-entropy [nats]', 'squared error (q − p)², right axis', 'cross-entropy at z', 'squared error at z']
     """
-    scale = _nats_to(unit)
-    index = int(np.argmin(np.abs(np.asarray(grid) - z)))
+    index = curves.at(z)
+    cross_entropy = unit.from_nats(curves.cross_entropy)
     squared = {"yaxis": "y2"}
     traces = [
-        _line(grid, curves["ce"] * scale, f"cross-entropy [{unit}]", PALETTE["blue"]),
-        _line(grid, curves["se"], "squared error (q − p)², right axis", PALETTE["orange"]) | squared,
-        _dot(z, curves["ce"][index] * scale, PALETTE["blue"]),
-        _dot(z, curves["se"][index], PALETTE["orange"]) | squared,
+        _line(curves.z, cross_entropy, f"cross-entropy [{unit}]", ROLES["cross_entropy"]),
+        _line(curves.z, curves.squared_error, "squared error (q − p)², right axis", ROLES["reference"]) | squared,
+        _dot(z, cross_entropy[index], "cross-entropy at z", ROLES["cross_entropy"]),
+        _dot(z, curves.squared_error[index], "squared error at z", ROLES["reference"]) | squared,
     ]
     # The largest cross-entropy on the grid: |z| = 8 with a certain target, 8.0003 nats.
-    top = 8.1 * scale
+    top = unit.from_nats(8.1)
     return figure(
         traces,
         x_title="logit z (prediction q = σ(z))",
         y_title=f"cross-entropy [{unit}]",
-        x_range=(float(grid[0]), float(grid[-1])),
+        x_range=(float(curves.z[0]), float(curves.z[-1])),
         y_range=(0.0, top),
-        height=340,
+        height=height,
         yaxis2={
             "title": {"text": "squared error"},
             "overlaying": "y",
@@ -217,26 +222,32 @@ def binary_losses(p: float, z: float, curves: dict, grid, unit: str = "nats") ->
     )
 
 
-def binary_gradients(p: float, z: float, curves: dict, grid) -> go.Figure:
+def binary_gradients(curves: BinaryLossCurves, z: float, *, height: int = 340) -> go.Figure:
     """The gradients with respect to the logit: cross-entropy's q − p against squared error's.
 
     Squared error's gradient 2(q − p)·q(1 − q) vanishes where the model is confidently wrong
     (q near 0 or 1, far from p); cross-entropy's stays near ±1 there and keeps learning.
+
+    Examples
+    --------
+    >>> from core.two_classes import binary_loss_curves
+    >>> [trace.name for trace in binary_gradients(binary_loss_curves(1.0, [-1.0, 0.0, 1.0]), 0.0).data][:2]
+    ['cross-entropy: q − p', 'squared error: 2(q − p)q(1 − q)']
     """
-    index = int(np.argmin(np.abs(np.asarray(grid) - z)))
+    index = curves.at(z)
     traces = [
-        _line(grid, curves["ce_gradient"], "cross-entropy: q − p", PALETTE["blue"]),
-        _line(grid, curves["se_gradient"], "squared error: 2(q − p)q(1 − q)", PALETTE["orange"]),
-        _dot(z, curves["ce_gradient"][index], PALETTE["blue"]),
-        _dot(z, curves["se_gradient"][index], PALETTE["orange"]),
+        _line(curves.z, curves.cross_entropy_gradient, "cross-entropy: q − p", ROLES["gradient"]),
+        _line(curves.z, curves.squared_error_gradient, "squared error: 2(q − p)q(1 − q)", ROLES["reference"]),
+        _dot(z, curves.cross_entropy_gradient[index], "cross-entropy's gradient at z", ROLES["gradient"]),
+        _dot(z, curves.squared_error_gradient[index], "squared error's gradient at z", ROLES["reference"]),
     ]
     return figure(
         traces,
         x_title="logit z",
         y_title="gradient ∂loss/∂z",
-        x_range=(float(grid[0]), float(grid[-1])),
+        x_range=(float(curves.z[0]), float(curves.z[-1])),
         y_range=(-1.05, 1.05),
-        height=340,
+        height=height,
     )
 
 
@@ -251,39 +262,40 @@ def _line(x, y, name: str, color: str) -> dict:
     }
 
 
-def _dot(x: float, y: float, color: str) -> dict:
+def _dot(x: float, y: float, name: str, color: str) -> dict:
     return {
         "x": [x],
         "y": [float(y)],
         "mode": "markers",
+        "name": name,
         "showlegend": False,
         "marker": {"size": 12, "color": color, "line": {"width": 1.5, "color": "black"}},
         "hovertemplate": f"z = {x:.2f}: %{{y:.4f}}<extra></extra>",
     }
 
 
-def learning_curves(train_nats, test_nats, unit: str = "nats") -> go.Figure:
-    """Train and test cross-entropy per epoch: the curves a practitioner watches.
+def learning_curves(train_nats, test_nats, unit: Unit = NATS, *, height: int = 360) -> go.Figure:
+    """Train and test cross-entropy per epoch, given in nats and drawn in ``unit``: the curves a
+    practitioner watches.
 
     Examples
     --------
     >>> [trace.name for trace in learning_curves([1.1, 0.5], [1.1, 0.6]).data]
     ['train', 'test']
     """
-    scale = _nats_to(unit)
     epochs = np.arange(len(train_nats))
     traces = [
         {
             "x": epochs,
-            "y": np.asarray(values, dtype=float) * scale,
+            "y": unit.from_nats(values),
             "mode": "lines",
             "name": name,
             "line": {"color": color, "width": 3, "dash": dash},
             "hovertemplate": f"epoch %{{x}}: %{{y:.4f}} {unit}<extra>{name}</extra>",
         }
         for name, values, color, dash in (
-            ("train", train_nats, PALETTE["blue"], "solid"),
-            ("test", test_nats, PALETTE["vermillion"], "dash"),
+            ("train", train_nats, ROLES["cross_entropy"], "solid"),
+            ("test", test_nats, ROLES["cross_entropy"], "dash"),
         )
     ]
     return figure(
@@ -291,19 +303,26 @@ def learning_curves(train_nats, test_nats, unit: str = "nats") -> go.Figure:
         x_title="epoch",
         y_title=f"mean cross-entropy [{unit}]",
         x_range=(0, max(int(epochs[-1]), 1)),
-        y_range=(0.0, in_unit(1.7, unit)),  # training starts at log 3 ≈ 1.585 bits
-        height=360,
+        y_range=(0.0, unit.from_nats(1.7 * BIT)),  # training starts at log 3 ≈ 1.585 bits
+        height=height,
     )
 
 
-def true_class_probability(q_path, labels, names) -> go.Figure:
+def true_class_probability(q_path, labels, names, *, height: int = 360) -> go.Figure:
     """For a few samples, the probability q gives their true class, epoch by epoch: it rises toward 1.
 
     ``q_path`` has shape (epochs + 1, samples, C); ``labels`` the samples' classes; ``names`` their
-    legend entries.
+    legend entries. Every line is a prediction, so all take the estimate's colour, told apart by
+    their dashes.
+
+    Examples
+    --------
+    >>> q = np.full((2, 2, 3), 1 / 3)
+    >>> [trace.line.dash for trace in true_class_probability(q, [0, 1], ["a", "b"]).data]
+    ['solid', 'dash']
     """
     q_path = np.asarray(q_path, dtype=float)
-    colors = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
+    dashes = ["solid", "dash", "dot", "dashdot"]
     epochs = np.arange(q_path.shape[0])
     traces = [
         {
@@ -311,7 +330,7 @@ def true_class_probability(q_path, labels, names) -> go.Figure:
             "y": q_path[:, i, label],
             "mode": "lines",
             "name": name,
-            "line": {"color": colors[i % len(colors)], "width": 3},
+            "line": {"color": ROLES["estimate"], "width": 3, "dash": dashes[i % len(dashes)]},
             "hovertemplate": f"epoch %{{x}}: q(true class) = %{{y:.4f}}<extra>{name}</extra>",
         }
         for i, (label, name) in enumerate(zip(labels, names, strict=True))
@@ -322,5 +341,5 @@ def true_class_probability(q_path, labels, names) -> go.Figure:
         y_title="q of the true class",
         x_range=(0, max(int(epochs[-1]), 1)),
         y_range=(0.0, 1.05),
-        height=360,
+        height=height,
     )

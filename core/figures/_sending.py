@@ -1,0 +1,47 @@
+"""The one place that touches Plotly's private API: sending a figure without Plotly's deep copy.
+
+``_plotly_utils`` is Plotly's own helper package, not a public API: requirements.txt pins Plotly to
+the minor version the tests cover (tests/core/figures compare this module's output with Plotly's).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from _plotly_utils.utils import is_skipped_key, to_typed_array_spec
+
+__all__ = ["Figure"]
+
+
+class Figure(go.Figure):
+    """A ``go.Figure`` that is built once from plain data, sent, and never edited.
+
+    Plotly's ``to_dict`` deep-copies the whole figure, so that whoever asks may edit the copy, and
+    Streamlit asks once per chart on every rerun, only to serialise the answer. With a 101-step
+    scrubber that copy took a third of the server's time on a page (py-spy under bench/load.py).
+    Here ``to_dict`` gives the same dict, typed arrays and all (a test compares the two for every
+    builder), from a single walk that shares what it does not change: strings and numbers.
+    """
+
+    def to_dict(self) -> dict:
+        result = {"data": _sendable(self._data), "layout": _sendable(self._layout)}
+        if self._frame_objs:
+            result["frames"] = _sendable([frame._props for frame in self._frame_objs])
+        return result
+
+
+_LEAF = (str, int, float, bool, type(None))
+
+
+def _sendable(value):
+    """``value`` with new containers and NumPy arrays as Plotly's typed-array specs, as Plotly sends."""
+    if isinstance(value, dict):
+        return {
+            key: item if isinstance(item, _LEAF) or is_skipped_key(key) else _sendable(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [item if isinstance(item, _LEAF) else _sendable(item) for item in value]
+    if isinstance(value, np.ndarray):
+        return to_typed_array_spec(value)
+    return value
