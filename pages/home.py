@@ -2,46 +2,45 @@
 
 import streamlit as st
 
-from core import binary_cross_entropy, binary_entropy, format_value, kl_divergence, unit_base
+from core import compare_binary
 from core.figures import cross_entropy_curve
-from core.formulas import binary_formulas
-from pages import run_through_entry_point
+from core.formulas import comparison_formulas
+from pages import begin
+from ui.charts import chart
+from ui.controls import current_unit, slider
+from ui.output import infinite, metrics
 
-run_through_entry_point()
+page = begin(__file__)
+unit = current_unit()
 
-unit = st.session_state.unit
-base = unit_base(unit)
-
-st.title("Cross-entropy: the cost of a wrong belief")
+st.title(page.heading)
 st.markdown(
     "An outcome happens with true probability **p**; a model predicts it with probability **q**. "
     "Move **q** and watch the average surprise, the cross-entropy, rise as the prediction leaves the "
     "truth, and touch its floor, the entropy, exactly where **q = p**."
 )
-
 left, right = st.columns(2)
-p = left.slider("p: true probability of outcome 1", 0.0, 1.0, 0.3, 0.01, key="p", bind="query-params")
-q = right.slider("q: predicted probability of outcome 1", 0.0, 1.0, 0.65, 0.01, key="q", bind="query-params")
+p = slider("p", 0.3, container=left)
+q = slider("q", 0.65, container=right)
 
-h = float(binary_entropy(p, base))
-hpq = float(binary_cross_entropy(p, q, base))
-kl = float(kl_divergence([p, 1 - p], [q, 1 - q], base))
+c = compare_binary(p, q, unit)
 
-entropy_col, cross_col, kl_col = st.columns(3)
-entropy_col.metric("Entropy H(p)", format_value(h, unit), border=True)
-cross_col.metric("Cross-entropy H(p, q)", format_value(hpq, unit), border=True)
-kl_col.metric("KL divergence D(p‖q)", format_value(kl, unit), border=True)
-
-if hpq == float("inf"):
-    impossible = "1" if q == 0 else "2"
-    st.error(
-        f"The prediction gives outcome {impossible} probability 0, but it happens with probability "
-        f"{p if q == 0 else 1 - p:.2f}. Its surprise, log(1/0), is infinite, and so is the cross-entropy.",
-        icon=":material/all_inclusive:",
+metrics(
+    [
+        ("Entropy H(p)", c.entropy),
+        ("Cross-entropy H(p, q)", c.cross_entropy),
+        ("KL divergence D(p‖q)", c.kl_divergence),
+    ],
+    unit,
+)
+if c.ruled_out:
+    (outcome,) = c.ruled_out
+    infinite(
+        f"The prediction gives outcome {outcome} probability 0, but it happens with probability "
+        f"{c.p[outcome - 1]:.2f}. Its surprise, log(1/0), is infinite, and so is the cross-entropy."
     )
-
-st.plotly_chart(cross_entropy_curve(p, q, unit), width="stretch", config={"displayModeBar": False})
-for column, formula in zip(st.columns(3), binary_formulas(p, q, unit), strict=True):
+chart(cross_entropy_curve(c))
+for column, formula in zip(st.columns(3), comparison_formulas(c), strict=True):
     column.latex(formula)
 
 st.subheader("From surprise to a loss function")

@@ -2,34 +2,35 @@
 
 import streamlit as st
 
-from core import format_value, surprisal, unit_base
+from core import surprisal
 from core.figures import surprisal_curve
 from core.formulas import surprisal_formula
-from pages import run_through_entry_point
+from pages import begin
+from ui.charts import chart
+from ui.controls import current_unit, slider
+from ui.output import infinite, metrics
 
-run_through_entry_point()
+page = begin(__file__)
+unit = current_unit()
 
-unit = st.session_state.unit
-
-st.title("Surprisal: how surprising is an outcome?")
+st.title(page.heading)
 st.markdown(
     "Rare outcomes surprise more; certain outcomes surprise not at all. An outcome of probability "
     "**y** carries a surprise of **log(1/y)**: halve the probability and the surprise grows by "
     "one bit."
 )
+y = slider("y", 0.25)
 
-y = st.slider("y: probability of the outcome", 0.0, 1.0, 0.25, 0.01, key="y", bind="query-params")
-value = float(surprisal(y, unit_base(unit)))
+value = float(surprisal(y, unit.base))
 
-st.metric("Surprisal log(1/y)", format_value(value, unit), border=True)
+metrics([("Surprisal log(1/y)", value)], unit)
 if y == 0:
-    st.error(
+    infinite(
         "An outcome of probability 0 is declared impossible. If it happened anyway, the surprise "
-        "would be log(1/0): infinite.",
-        icon=":material/all_inclusive:",
+        "would be log(1/0): infinite."
     )
-st.plotly_chart(surprisal_curve(y, unit), width="stretch", config={"displayModeBar": False})
-st.latex(surprisal_formula(y, unit))
+chart(surprisal_curve(y, value, unit))
+st.latex(surprisal_formula(y, value, unit))
 st.markdown(
     """
 - A fair coin landing heads (y = 1/2) carries **1 bit**; a fair die showing a six (y = 1/6)

@@ -1,0 +1,135 @@
+"""Every control that lives in the link: one key, one meaning, one range, on every page that has it.
+
+A widget's key is its URL parameter, and Streamlit carries a parameter from page to page when both
+have a control of that key; so a key is defined once, here, and the pages only choose its default.
+The README's table of link keys lists the same rows (a test compares them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import streamlit as st
+
+from core import UNITS, Unit, unit_named
+from core.distributions import MAX_OUTCOMES, MAX_WEIGHT
+
+__all__ = ["CONTROLS", "LEARNING_RATES", "Control", "choice", "current_unit", "slider", "slider_steps", "unit_control"]
+
+#: The learning rates offered wherever a learning rate is chosen.
+LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 3.0, 5.0)
+
+
+@dataclass(frozen=True)
+class Control:
+    """A control that lives in the link: its key (the URL parameter), what it means, its values."""
+
+    key: str
+    label: str
+    meaning: str
+    #: A slider's range and step, or the options of a choice.
+    low: float = 0.0
+    high: float = 1.0
+    step: float = 0.01
+    options: tuple = field(default=())
+    help: str | None = None
+
+
+def _weights(distribution: str, name: str) -> list[Control]:
+    return [
+        Control(
+            f"{distribution}_weight{i}",
+            f"Outcome {i} in {distribution}",
+            f"weight of outcome {i} in {name} (its probability is the weight over their sum)",
+            0,
+            MAX_WEIGHT,
+            1,
+            help=f"The weight of outcome {i} in {name}: its probability is its weight over the sum of the weights.",
+        )
+        for i in range(1, MAX_OUTCOMES + 1)
+    ]
+
+
+_ALL = [
+    Control(
+        "unit",
+        "Unit",
+        "the unit of every number: bits, nats or hartleys",
+        options=tuple(UNITS),
+        help="Logarithm base 2 measures information in bits, base e in nats (what PyTorch reports), "
+        "base 10 in hartleys.",
+    ),
+    Control("p", "True probability p of outcome 1", "the true probability of outcome 1, for two outcomes"),
+    Control("q", "Predicted probability q of outcome 1", "the predicted probability of outcome 1, for two outcomes"),
+    Control("y", "Probability y of the outcome", "the probability of one outcome"),
+    Control("n", "Number of outcomes n", "the number of outcomes", 2, MAX_OUTCOMES, 1),
+    *_weights("p", "the true distribution p"),
+    *_weights("q", "the estimate q"),
+    *(Control(f"logit{i}", f"Logit z{i} of class {i}", f"the logit of class {i}", -5.0, 5.0, 0.1) for i in (1, 2, 3)),
+    Control("label", "True class", "the true class: 1, 2 or 3, or soft", options=("1", "2", "3", "soft")),
+    Control(
+        "smoothing",
+        "Label smoothing ε",
+        "label smoothing ε",
+        0.0,
+        0.5,
+        0.01,
+        help="Mixes the target with the uniform distribution: (1 − ε)·target + ε/C over the C classes.",
+    ),
+    Control("steps", "Steps of gradient descent", "the number of gradient descent steps", 0, 200, 1),
+    Control("lr", "Learning rate", "the learning rate", options=LEARNING_RATES),
+    Control("target", "Target probability p of class 1", "the target probability of class 1, for two classes"),
+    Control("logit", "Logit z", "the logit of class 1, for two classes", -8.0, 8.0, 0.1),
+    Control("pred", "Predicted probability q of class 1", "the predicted probability in the frameworks' table"),
+    Control("epochs", "Epochs of training", "the number of training epochs", 1, 500, 1),
+]
+
+#: Key → control, for every key a link can carry.
+CONTROLS: dict[str, Control] = {control.key: control for control in _ALL}
+
+
+def slider(key: str, default: float, *, container=st):
+    """The slider of ``key``, bound to the link, starting at ``default``; returns its value."""
+    c = CONTROLS[key]
+    if isinstance(c.step, int) and isinstance(c.low, int):
+        low, high, step, value = int(c.low), int(c.high), int(c.step), int(default)
+    else:
+        low, high, step, value = float(c.low), float(c.high), float(c.step), float(default)
+    return container.slider(c.label, low, high, value, step, key=key, bind="query-params", help=c.help)
+
+
+def choice(key: str, default, *, container=st, style: str = "select_slider"):
+    """The choice of ``key`` among its options, bound to the link: a select slider or segmented buttons."""
+    c = CONTROLS[key]
+    if style == "segmented":
+        chosen = container.segmented_control(
+            c.label, list(c.options), default=default, key=key, bind="query-params", required=True, help=c.help
+        )
+        return default if chosen is None else chosen  # a link's empty value clears even a required control
+    return container.select_slider(c.label, list(c.options), default, key=key, bind="query-params", help=c.help)
+
+
+def unit_control() -> None:
+    """The app-wide unit, in the sidebar and the link."""
+    c = CONTROLS["unit"]
+    st.sidebar.radio(c.label, list(c.options), key=c.key, bind="query-params", horizontal=True, help=c.help)
+
+
+def current_unit() -> Unit:
+    """The unit chosen in the sidebar."""
+    return unit_named(st.session_state.unit)
+
+
+def slider_steps(key: str) -> np.ndarray:
+    """Every value the slider of ``key`` can take, as the slider rounds them.
+
+    Examples
+    --------
+    >>> slider_steps("logit")[:3].tolist(), slider_steps("logit").size
+    ([-8.0, -7.9, -7.8], 161)
+    """
+    c = CONTROLS[key]
+    count = round((c.high - c.low) / c.step) + 1
+    decimals = max(0, -int(np.floor(np.log10(c.step))))
+    return np.round(np.linspace(c.low, c.high, count), decimals)

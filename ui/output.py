@@ -1,0 +1,38 @@
+"""Numbers as a learner sees them: metric cards in the chosen unit, and the note that a value is ∞."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from core import Unit, format_value
+
+__all__ = ["code_tabs", "infinite", "metrics", "table"]
+
+
+def metrics(values: Sequence[tuple[str, float | str]], unit: Unit | None, *, per_row: int | None = None) -> None:
+    """Metric cards, one per (label, value), ``per_row`` a row: a number with four decimals and the
+    unit, or ∞; text as it is."""
+    columns = st.columns(per_row or len(values))
+    for i, (label, value) in enumerate(values):
+        text = value if isinstance(value, str) else format_value(value, unit)
+        columns[i % len(columns)].metric(label, text, border=True)
+
+
+def infinite(text: str) -> None:
+    """Say why a value shown is ∞, next to it."""
+    st.error(text, icon=":material/all_inclusive:")
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str | float]], *, decimals: int = 4) -> None:
+    """A small table as Markdown: text as it is (no ``|`` in it), numbers with ``decimals``, or ∞."""
+    cells = [[cell if isinstance(cell, str) else format_value(cell, decimals=decimals) for cell in row] for row in rows]
+    lines = [header, ["---"] * len(header), *cells]
+    st.markdown("\n".join("| " + " | ".join(line) + " |" for line in lines))
+
+
+def code_tabs(snippets: dict[str, str]) -> None:
+    """Code to copy, a tab per language."""
+    for tab, code in zip(st.tabs(list(snippets)), snippets.values(), strict=True):
+        tab.code(code, language="python")
