@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from core import cross_entropy, entropy, format_value, kl_divergence
+from core import BITS, NATS, cross_entropy, entropy, format_value, kl_divergence
 from tests.pages.conftest import chart, metric_values
 
 PAGE = "pages/cross-entropy.py"
@@ -22,12 +22,12 @@ def test_defaults(open_link):
     at = open_link(PAGE)
     p, q = [0.5, 0.3, 0.2], [0.2, 0.5, 0.3]
     values = metric_values(at)
-    assert values["Entropy H(p)"] == format_value(entropy(p), "bits")
-    assert values["Cross-entropy H(p, q)"] == format_value(cross_entropy(p, q), "bits")
-    assert values["KL divergence D(p‖q)"] == format_value(kl_divergence(p, q), "bits")
+    assert values["Entropy H(p)"] == format_value(entropy(p), BITS)
+    assert values["Cross-entropy H(p, q)"] == format_value(cross_entropy(p, q), BITS)
+    assert values["KL divergence D(p‖q)"] == format_value(kl_divergence(p, q), BITS)
     table = _swap_table(at)
-    assert f"H(q, p) = {format_value(cross_entropy(q, p), 'bits')}" in table
-    assert f"D(q‖p) = {format_value(kl_divergence(q, p), 'bits')}" in table
+    assert f"H(q, p) = {format_value(cross_entropy(q, p), BITS)}" in table
+    assert f"D(q‖p) = {format_value(kl_divergence(q, p), BITS)}" in table
     assert f"H(p, q) = {values['Cross-entropy H(p, q)']}" in table
     charts = _charts(at)
     assert len(charts) == 5  # bars, shares, stacked bar, square map, triangle map (n = 3)
@@ -37,7 +37,7 @@ def test_defaults(open_link):
 
 def test_ruling_out_an_outcome_that_happens_is_infinite(open_link):
     at = open_link(PAGE)
-    at.slider(key="q2").set_value(0).run()
+    at.slider(key="q_weight2").set_value(0).run()
     values = metric_values(at)
     assert values["Cross-entropy H(p, q)"] == "∞" and values["KL divergence D(p‖q)"] == "∞"
     assert "H(q, p) = ∞" not in _swap_table(at) and "D(p‖q) = ∞" in _swap_table(at)
@@ -48,16 +48,19 @@ def test_ruling_out_an_outcome_that_happens_is_infinite(open_link):
 
 def test_q_equal_to_p_costs_only_the_entropy(open_link):
     at = open_link(PAGE)
-    at.selectbox(key="q-preset").set_value("q = p").run()
+    at.pills(key="q_preset").set_value("q = p").run()
     values = metric_values(at)
     assert values["Cross-entropy H(p, q)"] == values["Entropy H(p)"]
     assert values["KL divergence D(p‖q)"] == "0.0000 bits" and "D(q‖p) = 0.0000 bits" in _swap_table(at)
+    p_weights = [at.slider(key=f"p_weight{i}").value for i in (1, 2, 3)]
+    assert [at.slider(key=f"q_weight{i}").value for i in (1, 2, 3)] == p_weights == [5, 3, 2]
+    assert at.pills(key="q_preset").value is None
 
 
 @pytest.mark.parametrize("n", range(2, 9))
 def test_every_number_of_outcomes(open_link, n):
     at = open_link(PAGE, n=str(n))
-    assert len([s for s in at.slider if s.key[0] in "pq" and s.key[1:].isdigit()]) == 2 * n
+    assert len([s for s in at.slider if s.key.startswith(("p_weight", "q_weight"))]) == 2 * n
     charts = _charts(at)
     square = charts[3]
     assert (len(square["data"]) == 3) == (n == 2)  # the (q, p) marker only for two outcomes
@@ -66,26 +69,31 @@ def test_every_number_of_outcomes(open_link, n):
 
 
 def test_two_outcomes_mark_the_square(open_link):
-    at = open_link(PAGE, n="2", p1="3", p2="7", q1="13")
-    at = open_link(PAGE, n="2", p1="3", p2="7", q1="1", q2="1")
-    marker = _charts(at)[3]["data"][2]
+    at = open_link(PAGE, n="2", p_weight1="3", p_weight2="7", q_weight1="1", q_weight2="1")
+    marker = next(t for t in _charts(at)[3]["data"] if t["name"] == "your (q, p)")
     assert (marker["x"], marker["y"]) == ([0.5], [0.3])
+
+
+def test_a_weight_above_its_range_falls_back_with_a_note(open_link):
+    at = open_link(PAGE, n="2", p_weight1="3", p_weight2="7", q_weight1="13")
+    assert at.slider(key="q_weight1").value == 2  # the default, not 13
+    assert "`q_weight1`" in at.warning[0].value
 
 
 def test_presets_for_p_change_n_for_both(open_link):
     at = open_link(PAGE)
-    at.selectbox(key="p-preset").set_value("Fair coin").run()
+    at.pills(key="p_preset").set_value("Fair coin").run()
     assert at.slider(key="n").value == 2
     assert metric_values(at)["Entropy H(p)"] == "1.0000 bits"
+    assert [at.slider(key=f"q_weight{i}").value for i in (1, 2)] == [2, 5]  # q keeps its weights
     assert not at.exception
 
 
 def test_link_restores_and_bad_links_fall_back(open_link):
-    at = open_link(PAGE, n="2", p1="1", p2="1", q1="9", q2="1", unit="nats")
-    assert metric_values(at)["Cross-entropy H(p, q)"] == format_value(
-        cross_entropy([0.5, 0.5], [0.9, 0.1], math.e), "nats"
-    )
-    at = open_link(PAGE, n="x", q3="<b>bold</b>")
-    assert at.slider(key="n").value == 3 and at.slider(key="q3").value == 3
+    at = open_link(PAGE, n="2", p_weight1="1", p_weight2="1", q_weight1="9", q_weight2="1", unit="nats")
+    expected = cross_entropy([0.5, 0.5], [0.9, 0.1], math.e)
+    assert metric_values(at)["Cross-entropy H(p, q)"] == format_value(expected, NATS)
+    at = open_link(PAGE, n="x", q_weight3="<b>bold</b>")
+    assert at.slider(key="n").value == 3 and at.slider(key="q_weight3").value == 3
     notes = " ".join(w.value for w in at.warning)
     assert "`n`" in notes and "`<b>bold</b>`" in notes

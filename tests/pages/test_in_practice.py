@@ -2,10 +2,12 @@
 
 import math
 
+import numpy as np
 from sklearn.metrics import log_loss
 
-from core import format_value
-from core.training import load_iris, split_iris, train_softmax_classifier
+from core import NATS, format_value
+from core.classifier import train_softmax_classifier
+from core.data import load_iris, split_iris
 from tests.pages.conftest import array, chart, metric_values
 
 PAGE = "pages/in-practice.py"
@@ -18,30 +20,44 @@ def test_defaults_agree_with_a_direct_training_run_and_sklearn(open_link):
     history = train_softmax_classifier(features, labels, train, test, epochs=150, learning_rate=0.3)
     values = metric_values(at)
     sklearn_test = log_loss(labels[test], history.test_q[-1], labels=[0, 1, 2])
-    assert values["Test cross-entropy"] == format_value(sklearn_test, "nats")
-    assert values["Train cross-entropy"] == format_value(history.train_loss[-1], "nats")
+    assert values["Test cross-entropy"] == format_value(sklearn_test, NATS)
+    assert values["Train cross-entropy"] == format_value(history.train_loss[-1], NATS)
     assert values["Test accuracy"] == f"{history.test_accuracy[-1]:.1%}"
     curves = chart(at, 0)["data"]
     assert [t["name"] for t in curves] == ["train", "test"]
     assert len(at.get("plotly_chart")) == 5  # curves, true-class probabilities, three flowers
 
 
-def test_controls_change_the_training(open_link):
-    at = open_link(PAGE)
-    before = metric_values(at)["Train cross-entropy"]
+def _trained(epochs, learning_rate, smoothing):
+    features, labels, _, _ = load_iris()
+    train, test = split_iris(labels)
+    return train_softmax_classifier(
+        features, labels, train, test, epochs=epochs, learning_rate=learning_rate, label_smoothing=smoothing
+    )
+
+
+def test_each_control_changes_the_training_as_it_says(open_link):
+    at = open_link(PAGE, unit="nats")
     at.slider(key="epochs").set_value(20).run()
-    assert metric_values(at)["Train cross-entropy"] != before
-    at.slider(key="eps").set_value(0.2).run()
+    assert len(array(chart(at, 0)["data"][0]["y"])) == 21  # epochs 0 to 20
+    assert metric_values(at)["Train cross-entropy"] == format_value(_trained(20, 0.3, 0.0).train_loss[-1], NATS)
+    at.slider(key="smoothing").set_value(0.2).run()
+    smoothed = _trained(20, 0.3, 0.2)
+    assert metric_values(at)["Train cross-entropy"] == format_value(smoothed.train_loss[-1], NATS)
+    assert metric_values(at)["Test accuracy"] == f"{smoothed.test_accuracy[-1]:.1%}"
     at.select_slider(key="lr").set_value(3.0).run()
+    fast = _trained(20, 3.0, 0.2)
+    assert metric_values(at)["Train cross-entropy"] == format_value(fast.train_loss[-1], NATS)
+    np.testing.assert_allclose(array(chart(at, 0)["data"][1]["y"]), fast.test_loss, rtol=1e-12)
     assert not at.exception
-    first_loss = array(chart(at, 0)["data"][0]["y"])
-    assert len(first_loss) == 21
 
 
 def test_units_and_bad_links(open_link):
     at = open_link(PAGE, epochs="1", unit="bits")
     start = metric_values(at)["Train cross-entropy"]
     assert float(start.split()[0]) < math.log2(3)  # one step below the uniform guess
-    at = open_link(PAGE, epochs="0", lr="abc")
+    at = open_link(PAGE, epochs="0", lr="abc", smoothing="0.9")
     assert at.slider(key="epochs").value == 150 and at.select_slider(key="lr").value == 0.3
-    assert "`epochs`" in " ".join(w.value for w in at.warning)
+    assert at.slider(key="smoothing").value == 0.0
+    notes = " ".join(w.value for w in at.warning)
+    assert all(f"`{key}`" in notes for key in ("epochs", "lr", "smoothing"))

@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from core import cross_entropy_loss, format_value
-from core.training import framework_losses
+from core import BITS, NATS, cross_entropy_loss, format_value
+from core.frameworks import framework_losses
 from tests.pages.conftest import array, chart, metric_values
 
 PAGE = "pages/loss.py"
@@ -23,9 +23,9 @@ def test_defaults(open_link):
     at = open_link(PAGE)
     z = [-1.0, 2.0, 0.5]
     loss = cross_entropy_loss(z, 0)
-    assert metric_values(at)["Loss H(p, q)"] == format_value(loss / math.log(2), "bits")
+    assert metric_values(at)["Loss H(p, q)"] == format_value(loss / math.log(2), BITS)
     assert metric_values(at)["Lowest possible loss H(p)"] == "0.0000 bits"
-    assert format_value(loss, "nats", decimals=6) in at.caption[0].value  # what PyTorch reports
+    assert format_value(loss, decimals=6) in at.caption[0].value  # what PyTorch reports
     assert len(at.get("plotly_chart")) == 6
     descent = chart(at, 3)
     assert len(descent["frames"]) == 31 and descent["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ play"
@@ -40,12 +40,12 @@ def test_defaults(open_link):
 
 def test_logits_target_and_smoothing_move_everything(open_link):
     at = open_link(PAGE, unit="nats")
-    at.slider(key="z1").set_value(4.0).run()
-    at.segmented_control(key="y").set_value("2").run()
-    at.slider(key="eps").set_value(0.3).run()
+    at.slider(key="logit1").set_value(4.0).run()
+    at.segmented_control(key="label").set_value("2").run()
+    at.slider(key="smoothing").set_value(0.3).run()
     z = np.array([4.0, 2.0, 0.5])
     expected = cross_entropy_loss(z, 1, label_smoothing=0.3)
-    assert metric_values(at)["Loss H(p, q)"] == format_value(expected, "nats")
+    assert metric_values(at)["Loss H(p, q)"] == format_value(expected, NATS)
     target = array(chart(at, 0)["data"][0]["y"])
     np.testing.assert_allclose(target, [0.1, 0.8, 0.1])
     gradient = array(chart(at, 1)["data"][0]["y"])
@@ -53,11 +53,11 @@ def test_logits_target_and_smoothing_move_everything(open_link):
 
 
 def test_soft_target(open_link):
-    at = open_link(PAGE, y="soft", t1="1", t2="1", t3="2")
+    at = open_link(PAGE, label="soft", p_weight1="1", p_weight2="1", p_weight3="2")
     p = [0.25, 0.25, 0.5]
     assert metric_values(at)["Lowest possible loss H(p)"] == "1.5000 bits"
     expected = cross_entropy_loss([-1.0, 2.0, 0.5], np.array(p)) / math.log(2)
-    assert metric_values(at)["Loss H(p, q)"] == format_value(expected, "bits")
+    assert metric_values(at)["Loss H(p, q)"] == format_value(expected, BITS)
 
 
 def test_descent_controls(open_link):
@@ -68,22 +68,26 @@ def test_descent_controls(open_link):
     assert not at.exception
 
 
-@pytest.mark.parametrize(("pb", "fq"), [("1", "0"), ("0", "1"), ("0.3", "0.65"), ("1", "1")])
-def test_framework_table_follows_its_controls(open_link, pb, fq):
-    at = open_link(PAGE, pb=pb, fq=fq)
-    expected = framework_losses(float(pb), float(fq))
-    assert list(_framework_table(at)["nats"]) == [format_value(v, decimals=6) for v in expected.values()]
+@pytest.mark.parametrize(("target", "pred"), [("1", "0"), ("0", "1"), ("0.3", "0.65"), ("1", "1")])
+def test_framework_table_follows_its_controls(open_link, target, pred):
+    at = open_link(PAGE, target=target, pred=pred, unit="hartleys")
+    expected = framework_losses(float(target), float(pred))
+    table = _framework_table(at)
+    assert table["computed by"] == [r.library for r in expected]
+    assert table["nats"] == [format_value(r.loss, decimals=6) for r in expected]
+    assert table["hartleys"] == [format_value(r.loss / math.log(10), decimals=6) for r in expected]
 
 
 def test_bad_links_fall_back(open_link):
-    at = open_link(PAGE, z1="99", y="7", lr="0.42", eps="-1", steps="1e9")
-    assert at.slider(key="z1").value == -1.0 and at.segmented_control(key="y").value == "1"
+    at = open_link(PAGE, logit1="99", label="7", lr="0.42", smoothing="-1", steps="1e9", target="2", logit="-9")
+    assert at.slider(key="logit1").value == -1.0 and at.segmented_control(key="label").value == "1"
+    assert (at.slider(key="target").value, at.slider(key="logit").value) == (1.0, -4.0)
     notes = " ".join(w.value for w in at.warning)
-    for key in ("z1", "y", "lr", "eps", "steps"):
+    for key in ("logit1", "label", "lr", "smoothing", "steps", "target", "logit"):
         assert f"`{key}`" in notes
 
 
 def test_an_empty_class_in_the_link_falls_back_to_class_1(open_link):
-    at = open_link(PAGE, y="")
+    at = open_link(PAGE, label="")
     assert metric_values(at)["Lowest possible loss H(p)"] == "0.0000 bits"
-    assert "`y`, an empty value" in at.warning[0].value
+    assert "`label`, an empty value" in at.warning[0].value
