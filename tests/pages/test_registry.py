@@ -1,0 +1,83 @@
+"""The page registry: every page in it, as the navigation, the tests and the benchmarks know it."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pages import PAGES
+from tests.pages.conftest import APP
+from ui.controls import CONTROLS
+
+FOLDER = Path(__file__).parents[2] / "pages"
+IDS = [page.script for page in PAGES]
+
+
+def _open(page, params=None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    if page.url_path:
+        at.switch_page(page.path)
+    return at.run()
+
+
+def test_every_script_has_one_row_and_is_named_as_its_url_path():
+    scripts = sorted(path.name for path in FOLDER.glob("*.py") if path.name != "__init__.py")
+    assert sorted(page.script for page in PAGES) == scripts
+    assert [page.url_path for page in PAGES].count("") == 1
+    for page in PAGES:
+        assert page.script == f"{page.url_path or 'home'}.py"  # the bare first run finds pages by file name
+    assert len({page.title for page in PAGES}) == len(PAGES)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_each_page_is_short_and_starts_at_the_entry_point_guard(page):
+    lines = (FOLDER / page.script).read_text().splitlines()
+    assert len(lines) < 100
+    assert "page = begin(__file__)" in lines
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_each_row_describes_its_page(page):
+    at = _open(page)
+    assert not at.exception
+    assert at.title[0].value == page.heading
+    assert page.headline in [metric.label for metric in at.metric]
+    key, values = page.exercise
+    slider = at.slider(key=key)
+    control = CONTROLS[key]
+    assert all(control.low <= value <= control.high for value in values)
+    slider.set_value(values[-1]).run()
+    assert slider.value == values[-1] and not at.exception
+
+
+def _ends(page) -> list[dict]:
+    """The page's controls all at their lowest, then all at their highest, as link parameters."""
+    keys = [key for key, control in CONTROLS.items() if key in _keys(page)]
+    low = {key: str(CONTROLS[key].options[0] if CONTROLS[key].options else CONTROLS[key].low) for key in keys}
+    high = {key: str(CONTROLS[key].options[-1] if CONTROLS[key].options else CONTROLS[key].high) for key in keys}
+    return [low, high]
+
+
+KEYS: dict[str, set[str]] = {}
+
+
+def _keys(page) -> set[str]:
+    if page.script not in KEYS:
+        at = _open(page, {"label": "soft"})
+        kinds = ("slider", "select_slider", "radio", "segmented_control")
+        KEYS[page.script] = {w.key for kind in kinds for w in getattr(at, kind) if w.key in CONTROLS}
+    return KEYS[page.script]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_every_control_at_its_ends_carries_to_every_other_page(page):
+    for params in _ends(page):
+        at = _open(page, params)
+        assert not at.exception
+        assert not [w.value for w in at.warning if w.value.startswith("The link's value")], params  # all taken
+        for other in PAGES:
+            if other is not page:
+                at.switch_page(other.path).run()
+                assert not at.exception, (page.script, other.script, params)
