@@ -10,23 +10,23 @@ Prints, each as a median over repeated trials in one run:
 - websocket frames the page sends while the in-figure scrubber is dragged;
 - what drawing the home chart costs Plotly.js alone (the plotly package's own bundle, no Streamlit),
   with its in-figure scrubber and without.
+
+Run it from the repository root: `python -m bench.browser`.
 """
 
 from __future__ import annotations
 
 import copy
 import statistics
-import sys
 from pathlib import Path
 
 import plotly
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).parents[1]
-sys.path.insert(0, str(ROOT))
-
-from core.figures import cross_entropy_curve  # noqa: E402
-from tests.browser.conftest import CHROMIUM_FLAGS, running_app, wait_until_idle  # noqa: E402
+from core import compare_binary
+from core.figures import cross_entropy_curve
+from devtools.browser import launch_chromium, wait_until_idle, wait_until_idle_bare
+from devtools.servers import running_app
 
 PRESSES = 15
 LOADS = 7
@@ -138,7 +138,7 @@ def draw_cost(browser) -> tuple[float, float]:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_content("<div id='chart' style='width: 900px; height: 520px'></div>")
     page.add_script_tag(path=str(PLOTLY_JS))
-    figures = [cross_entropy_curve(0.3, q, "bits").to_dict() for q in SCRUB_QS]
+    figures = [cross_entropy_curve(compare_binary(0.3, q)).to_dict() for q in SCRUB_QS]
     bare = copy.deepcopy(figures)
     for figure in bare:
         del figure["layout"]["sliders"]
@@ -171,21 +171,21 @@ def main() -> None:
         running_app("bench-chart-floor", script="bench/chart_floor_app.py") as chart_floor,
         sync_playwright() as playwright,
     ):
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{app}/?q=0.2")
+        page.goto(f"{app.url}/?q=0.2")
         wait_until_idle(page)
         page.evaluate(WATCH_BLANK_FRAMES)
         app_keys, replaced = key_to_update(page, 1, _chart_shows)
         print(f"key → chart, home page: median {_median(app_keys):.0f} ms over {PRESSES} presses")
         blank = page.evaluate("window.__blankFrames")
         print(f"  the chart's element replaced on {replaced} of {PRESSES} reruns; {blank} frames drawn with no chart")
-        page.goto(f"{bare}/?")
+        page.goto(f"{bare.url}/?")
         wait_until_idle_bare(page)
         bare_keys, _ = key_to_update(page, 1, _text_shows, idle=wait_until_idle_bare)
         ratio = _median(app_keys) / _median(bare_keys)
         print(f"key → text, bare page:  median {_median(bare_keys):.0f} ms  (ratio {ratio:.2f}x)")
-        page.goto(f"{chart_floor}/?")
+        page.goto(f"{chart_floor.url}/?")
         wait_until_idle(page)
         page.evaluate(WATCH_BLANK_FRAMES)
         floor_keys, replaced = key_to_update(page, 1, _chart_shows)
@@ -194,21 +194,15 @@ def main() -> None:
         blank = page.evaluate("window.__blankFrames")
         print(f"  the chart's element replaced on {replaced} of {PRESSES} reruns; {blank} frames drawn with no chart")
         page.close()
-        app_first = first_chart(browser, f"{app}/")
+        app_first = first_chart(browser, f"{app.url}/")
         print(f"load → first chart, home page: median {_median(app_first):.0f} ms over {LOADS} loads")
-        baseline_first = first_chart(browser, f"{one_chart}/")
+        baseline_first = first_chart(browser, f"{one_chart.url}/")
         ratio = _median(app_first) / _median(baseline_first)
         print(f"load → first chart, one-chart page: median {_median(baseline_first):.0f} ms  (ratio {ratio:.2f}x)")
-        print(f"websocket frames sent during an in-figure drag: {frames_during_drag(browser, f'{app}/')}")
+        print(f"websocket frames sent during an in-figure drag: {frames_during_drag(browser, f'{app.url}/')}")
         with_scrubber, without = draw_cost(browser)
         print(f"Plotly.js alone draws the home chart in {with_scrubber:.1f} ms; without its scrubber {without:.1f} ms")
         browser.close()
-
-
-def wait_until_idle_bare(page) -> None:
-    page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=30_000)
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=30_000)
-    page.wait_for_selector("[data-testid=stSlider]", timeout=30_000)
 
 
 if __name__ == "__main__":

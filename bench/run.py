@@ -1,4 +1,5 @@
-"""Benchmarks, printed as a table: run `python bench/run.py` and copy the figures into BENCHMARKS.md.
+"""Benchmarks, printed as a table: run `python -m bench.run` from the repository root and copy the
+figures into BENCHMARKS.md.
 
 Everything is measured in one run on one machine, and compared as ratios where the machine's speed
 would otherwise decide the answer (this machine is shared and noisy).
@@ -7,19 +8,27 @@ would otherwise decide the answer (this machine is shared and noisy).
 from __future__ import annotations
 
 import statistics
-import sys
 import time
-from pathlib import Path
+from collections.abc import Sequence
 
 import numpy as np
+from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).parents[1]
-sys.path.insert(0, str(ROOT))
+from core import binary_cross_entropy, compare_binary
+from core.figures import cross_entropy_curve
+from devtools.servers import ROOT
+from pages import PAGES
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from core import binary_cross_entropy  # noqa: E402
-from core.figures import cross_entropy_curve  # noqa: E402
+#: More reruns than each page's own exercise (``PageEntry.exercise``, its slider and values): the
+#: page's script, the values to move the slider through instead of the registry's (None: the
+#: registry's), and query parameters of the link the page is opened with.
+VARIANTS: list[tuple[str, Sequence[float] | None, dict[str, str]]] = [
+    ("entropy.py", None, {"n": "8"}),
+    ("cross-entropy.py", None, {"n": "2"}),
+    ("cross-entropy.py", None, {"n": "8"}),
+    ("loss.py", None, {"steps": "200"}),
+    ("in-practice.py", [470 + i for i in range(1, 31)], {}),  # near the end of the training
+]
 
 
 def _median_seconds(fn, repeats: int) -> float:
@@ -43,7 +52,7 @@ def grid_cost() -> None:
     print(f"  one bare NumPy expression, same grid:   {bare * 1e3:.2f} ms  (ratio {ours / bare:.2f}x)")
 
 
-def page_rerun(page: str, key: str, values: list, **params: str) -> None:
+def page_rerun(page: str, key: str, values: Sequence[float], **params: str) -> None:
     """Median time of AppTest reruns after a slider move, and the bytes of the page's charts."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     for name, value in params.items():
@@ -67,14 +76,15 @@ def page_rerun(page: str, key: str, values: list, **params: str) -> None:
 
 
 def chart_bytes() -> None:
-    sizes = [len(cross_entropy_curve(p, q, "bits").to_json()) for p, q in [(0.3, 0.65), (0.5, 0.0), (1.0, 1.0)]]
+    sizes = [len(cross_entropy_curve(compare_binary(p, q)).to_json()) for p, q in [(0.3, 0.65), (0.5, 0.0), (1.0, 1.0)]]
     print(f"home chart JSON: {min(sizes):,} to {max(sizes):,} bytes")
-    build = _median_seconds(lambda: cross_entropy_curve(0.3, 0.65, "bits"), 21)
+    build = _median_seconds(lambda: cross_entropy_curve(compare_binary(0.3, 0.65)), 21)
     print(f"home chart build: {build * 1e3:.1f} ms")
 
 
 def training_cost() -> None:
-    from core.training import load_iris, split_iris, train_softmax_classifier
+    from core.classifier import train_softmax_classifier
+    from core.data import load_iris, split_iris
 
     features, labels, _, _ = load_iris()
     train, test = split_iris(labels)
@@ -85,18 +95,21 @@ def training_cost() -> None:
         print(f"iris classifier, {epochs} epochs, uncached: {seconds * 1e3:.1f} ms")
 
 
+def page_reruns() -> None:
+    """Each page of the registry, moving its exercise slider, then the variants, page by page."""
+    unknown = {script for script, _, _ in VARIANTS} - {page.script for page in PAGES}
+    if unknown:
+        raise ValueError(f"VARIANTS name pages that are not in the registry: {sorted(unknown)}")
+    for page in PAGES:
+        key, values = page.exercise
+        page_rerun(page.path, key, values)
+        for script, other_values, params in VARIANTS:
+            if script == page.script:
+                page_rerun(page.path, key, values if other_values is None else other_values, **params)
+
+
 if __name__ == "__main__":
     grid_cost()
     chart_bytes()
-    page_rerun("pages/home.py", "q", [round(0.05 + 0.03 * i, 2) for i in range(30)])
-    page_rerun("pages/surprisal.py", "y", [round(0.05 + 0.03 * i, 2) for i in range(30)])
-    page_rerun("pages/entropy.py", "p1", [i % 11 for i in range(1, 31)])
-    page_rerun("pages/entropy.py", "p1", [i % 11 for i in range(1, 31)], n="8")
-    page_rerun("pages/cross-entropy.py", "q1", [i % 11 for i in range(1, 31)])
-    page_rerun("pages/cross-entropy.py", "q1", [i % 11 for i in range(1, 31)], n="2")
-    page_rerun("pages/cross-entropy.py", "q1", [i % 11 for i in range(1, 31)], n="8")
-    page_rerun("pages/loss.py", "z1", [round(-5 + 0.3 * i, 1) for i in range(30)])
-    page_rerun("pages/loss.py", "z1", [round(-5 + 0.3 * i, 1) for i in range(30)], steps="200")
-    page_rerun("pages/in-practice.py", "epochs", [150 + i for i in range(1, 31)])
-    page_rerun("pages/in-practice.py", "epochs", [470 + i for i in range(1, 31)])
+    page_reruns()
     training_cost()

@@ -5,7 +5,6 @@ No container engine is needed: the files the Dockerfile copies are copied into a
 server is started there the way its ENTRYPOINT starts it, and every page is loaded over the protocol.
 """
 
-import asyncio
 import json
 import re
 import shutil
@@ -13,8 +12,8 @@ import subprocess
 import sys
 import tomllib
 
-from bench.load import SCENARIOS, Results, session
-from tests.browser.conftest import ROOT, running_app
+from devtools.load import SCENARIOS, every_page
+from devtools.servers import ROOT, running_app
 
 
 def _instructions() -> list[tuple[str, str]]:
@@ -45,22 +44,17 @@ def test_the_image_runs_every_page_and_its_health_check_passes(tmp_path):
         source, target = copy.split()
         destination = site / target if target != "." else site / source
         (shutil.copytree if (ROOT / source).is_dir() else shutil.copy)(ROOT / source, destination)
-    assert not (site / "tests").exists() and not (site / "bench").exists()
+    assert not any((site / folder).exists() for folder in ("tests", "bench", "devtools"))
 
-    with running_app("image", cwd=site) as url:
-        port = url.rsplit(":", 1)[1]
+    with running_app("image", cwd=site) as server:
+        port = server.url.rsplit(":", 1)[1]
         (healthcheck,) = _the("HEALTHCHECK")
         command = json.loads(healthcheck.split("CMD", 1)[1])
         assert "8501/_stcore/health" in command[-1]
         check = [sys.executable if part == "python" else part.replace("8501", port) for part in command]
         assert subprocess.run(check, timeout=30).returncode == 0
 
-        results = Results()
-
-        async def every_page() -> None:
-            await asyncio.gather(*(session(url, scenario, 1, (0.0, 0.1), results, seed=0) for scenario in SCENARIOS))
-
-        asyncio.run(every_page())
+        results = every_page(server.url, changes=1)
     assert results.errors == [] and len(results.latencies) == len(SCENARIOS)
     # With the server gone, the same check fails.
     assert subprocess.run(check, timeout=30, capture_output=True).returncode != 0

@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from core import binary_cross_entropy, binary_entropy, format_value, kl_divergence
-from tests.browser.conftest import screenshot, wait_until_idle
+from devtools.browser import screenshot, wait_until_idle
 
 
 def _metric(page, label):

@@ -7,7 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import running_app, screenshot, wait_until_idle
+from devtools.browser import screenshot, wait_until_idle
+from devtools.servers import running_app
 
 PAGES = {
     "surprisal": ("Surprisal: how surprising is an outcome?", "Surprisal log(1/y)"),

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_until_idle
+from devtools.browser import wait_until_idle
 
 # Plotly keeps each chart's figure on its element: data, layout and the slider's active step.
 POINT = """([chart, name]) => {

@@ -6,8 +6,8 @@ from collections import defaultdict
 
 import pytest
 
-from bench.load import SCENARIOS, run
-from tests.load.conftest import replicas_behind_nginx
+from devtools.load import SCENARIOS, run
+from devtools.servers import replicas_behind_nginx
 
 pytestmark = pytest.mark.load
 
