@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import math
 from numbers import Real
+from typing import TypeAlias
 
 import numpy as np
+import numpy.typing as npt
 
 __all__: list[str] = []
+
+#: The arrays core computes and returns: float64 throughout.
+FloatArray: TypeAlias = npt.NDArray[np.float64]
 
 # Distributions must sum to 1 within this relative tolerance; they are never rescaled.
 SUM_RTOL = 1e-9
 
 
-def _as_float_array(x, name: str) -> np.ndarray:
+def _as_float_array(x: npt.ArrayLike, name: str) -> FloatArray:
     try:
         arr = np.asarray(x, dtype=np.float64)
     except (TypeError, ValueError):
@@ -23,7 +28,7 @@ def _as_float_array(x, name: str) -> np.ndarray:
     return arr
 
 
-def probabilities(x, name: str) -> np.ndarray:
+def probabilities(x: npt.ArrayLike, name: str) -> FloatArray:
     """Return ``x`` as a float array after checking every entry lies in [0, 1]."""
     arr = _as_float_array(x, name)
     if (arr < 0).any():
@@ -33,7 +38,7 @@ def probabilities(x, name: str) -> np.ndarray:
     return arr + 0.0  # -0.0 is a valid 0, but 1/-0.0 = -inf would turn its terms into NaN
 
 
-def distribution(x, name: str) -> np.ndarray:
+def distribution(x: npt.ArrayLike, name: str) -> FloatArray:
     """Return ``x`` as a float array of distributions along its last axis, checked, never rescaled."""
     arr = probabilities(x, name)
     if arr.ndim == 0 or arr.shape[-1] == 0:
@@ -46,7 +51,7 @@ def distribution(x, name: str) -> np.ndarray:
     return arr
 
 
-def same_outcomes(p: np.ndarray, q: np.ndarray) -> None:
+def same_outcomes(p: FloatArray, q: FloatArray) -> None:
     """Check that ``p`` and ``q`` are distributions over the same outcomes with broadcastable batches."""
     if p.shape[-1] != q.shape[-1]:
         raise ValueError(
@@ -59,7 +64,7 @@ def same_outcomes(p: np.ndarray, q: np.ndarray) -> None:
         raise ValueError(f"p and q have shapes {p.shape} and {q.shape}, which do not broadcast") from None
 
 
-def finite(x, name: str) -> np.ndarray:
+def finite(x: npt.ArrayLike, name: str) -> FloatArray:
     """Return ``x`` as a float array after checking every entry is finite."""
     arr = _as_float_array(x, name)
     if not np.isfinite(arr).all():
@@ -67,7 +72,7 @@ def finite(x, name: str) -> np.ndarray:
     return arr
 
 
-def log_base(base) -> float:
+def log_base(base: object) -> float:
     """Return ln(base) for a valid logarithm base: a positive real number other than 1."""
     if isinstance(base, bool) or not isinstance(base, Real | np.floating | np.integer):
         raise ValueError(f"base must be a positive number other than 1, got {base!r}")

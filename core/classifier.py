@@ -6,16 +6,19 @@ Losses are in nats, the unit PyTorch reports; ``Unit.from_nats`` converts them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 
 from core import _checks
+from core._checks import FloatArray
 from core.losses import _softmax, log_softmax, softmax
 
 __all__ = ["TrainingHistory", "one_hot", "train_softmax_classifier"]
 
 
-def one_hot(labels, n_classes: int) -> np.ndarray:
+def one_hot(labels: npt.ArrayLike, n_classes: int) -> FloatArray:
     """Class indices as one-hot distributions, one row each.
 
     Examples
@@ -26,7 +29,7 @@ def one_hot(labels, n_classes: int) -> np.ndarray:
     labels = np.asarray(labels)
     if labels.size and not (np.issubdtype(labels.dtype, np.integer) and labels.min() >= 0 and labels.max() < n_classes):
         raise ValueError(f"labels must be class indices in [0, {n_classes}), got {labels!r}")
-    return np.eye(n_classes)[labels]
+    return cast(FloatArray, np.eye(n_classes)[labels])
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,12 @@ class TrainingHistory:
     test_labels : ndarray, shape (n_test,)
     """
 
-    train_loss: np.ndarray
-    test_loss: np.ndarray
-    train_accuracy: np.ndarray
-    test_accuracy: np.ndarray
-    test_q: np.ndarray
-    test_labels: np.ndarray
+    train_loss: FloatArray
+    test_loss: FloatArray
+    train_accuracy: FloatArray
+    test_accuracy: FloatArray
+    test_q: FloatArray
+    test_labels: npt.NDArray[np.integer[Any]]
 
     def until(self, epochs: int) -> TrainingHistory:
         """The same run stopped after ``epochs`` epochs: full-batch descent is deterministic, so the
@@ -78,7 +81,14 @@ class TrainingHistory:
 
 
 def train_softmax_classifier(
-    features, labels, train, test, *, epochs: int, learning_rate: float, label_smoothing: float = 0.0
+    features: npt.ArrayLike,
+    labels: npt.ArrayLike,
+    train: npt.NDArray[np.integer[Any]],
+    test: npt.NDArray[np.integer[Any]],
+    *,
+    epochs: int,
+    learning_rate: float,
+    label_smoothing: float = 0.0,
 ) -> TrainingHistory:
     """Multinomial logistic regression trained by full-batch gradient descent on cross-entropy.
 
@@ -113,11 +123,12 @@ def train_softmax_classifier(
     q = softmax(all_logits, axis=2)
     log_q = log_softmax(all_logits, axis=2)
 
-    def mean_loss(rows):  # cross_entropy_loss(logits[rows], y[rows]) for every epoch at once
-        return -log_q[:, rows, y[rows]].mean(axis=1)
+    def mean_loss(rows: npt.NDArray[np.integer[Any]]) -> FloatArray:
+        # cross_entropy_loss(logits[rows], y[rows]) for every epoch at once
+        return cast(FloatArray, -log_q[:, rows, y[rows]].mean(axis=1))
 
-    def accuracy(rows):
-        return (q[:, rows].argmax(axis=2) == y[rows]).mean(axis=1)
+    def accuracy(rows: npt.NDArray[np.integer[Any]]) -> FloatArray:
+        return cast(FloatArray, (q[:, rows].argmax(axis=2) == y[rows]).mean(axis=1))
 
     history = TrainingHistory(
         train_loss=mean_loss(train),

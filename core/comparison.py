@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
+import numpy.typing as npt
 
 from core import _checks, measures
+from core._checks import FloatArray
 from core.units import BITS, Unit
 
 __all__ = ["Comparison", "compare", "compare_binary"]
@@ -42,17 +45,17 @@ class Comparison:
         log n, the entropy of the uniform distribution over the n outcomes.
     """
 
-    p: np.ndarray
-    q: np.ndarray
+    p: FloatArray
+    q: FloatArray
     unit: Unit
     entropy: float
     cross_entropy: float
     kl_divergence: float
     reversed_cross_entropy: float
     reversed_kl_divergence: float
-    surprisals: np.ndarray
-    entropy_terms: np.ndarray
-    cross_entropy_terms: np.ndarray
+    surprisals: FloatArray
+    entropy_terms: FloatArray
+    cross_entropy_terms: FloatArray
     max_entropy: float
 
     @property
@@ -72,7 +75,7 @@ class Comparison:
         return tuple(int(i) + 1 for i in np.flatnonzero((self.p > 0) & (self.q == 0)))
 
 
-def compare(p, q=None, unit: Unit = BITS) -> Comparison:
+def compare(p: npt.ArrayLike, q: npt.ArrayLike | None = None, unit: Unit = BITS) -> Comparison:
     """Every quantity between a true distribution ``p`` and an estimate ``q``, in ``unit``.
 
     Parameters
@@ -105,7 +108,7 @@ def compare(p, q=None, unit: Unit = BITS) -> Comparison:
         kl_divergence=float(measures.kl_divergence(p, q, base)),
         reversed_cross_entropy=float(measures.cross_entropy(q, p, base)),
         reversed_kl_divergence=float(measures.kl_divergence(q, p, base)),
-        surprisals=measures.surprisal(p, base),
+        surprisals=cast(FloatArray, measures.surprisal(p, base)),  # p is a vector, so are its surprisals
         entropy_terms=measures.contributions(p, p, base),
         cross_entropy_terms=measures.contributions(p, q, base),
         max_entropy=math.log(p.size) / math.log(base),

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
+
+from core._checks import FloatArray
 
 __all__ = ["IRIS_PATH", "load_iris", "split_iris"]
 
 IRIS_PATH = Path(__file__).parents[1] / "data" / "iris.csv"
 
 
-def load_iris(path: Path = IRIS_PATH) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+def load_iris(path: Path = IRIS_PATH) -> tuple[FloatArray, npt.NDArray[np.int_], list[str], list[str]]:
     """Fisher's iris data as shipped in ``data/iris.csv``: features, class indices, their names.
 
     Examples
@@ -30,7 +34,7 @@ def load_iris(path: Path = IRIS_PATH) -> tuple[np.ndarray, np.ndarray, list[str]
     return features, labels, header[:-1], classes
 
 
-def split_iris(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def split_iris(labels: npt.NDArray[np.integer[Any]]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     """The fixed train/test split: every fifth flower of each species is held out (120 / 30).
 
     Examples

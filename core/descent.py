@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
+import numpy.typing as npt
 
 from core import _checks
+from core._checks import FloatArray
 from core.losses import _softmax, log_softmax, softmax
 from core.measures import entropy
 
 __all__ = ["Descent", "gradient_descent", "smoothed_target"]
 
 
-def smoothed_target(target, n_classes: int, label_smoothing: float = 0.0) -> np.ndarray:
+def smoothed_target(target: npt.ArrayLike, n_classes: int, label_smoothing: float = 0.0) -> FloatArray:
     """The distribution a classifier is trained toward: (1 − ε)·target + ε/C.
 
     Parameters
@@ -37,9 +40,10 @@ def smoothed_target(target, n_classes: int, label_smoothing: float = 0.0) -> np.
     if not 0.0 <= label_smoothing <= 1.0:
         raise ValueError(f"label_smoothing must lie in [0, 1], got {label_smoothing!r}")
     if np.ndim(target) == 0:
-        if not (float(target).is_integer() and 0 <= int(target) < n_classes):
+        index = cast(float, target)  # a number, or a 0-d array: float() and int() read either
+        if not (float(index).is_integer() and 0 <= int(index) < n_classes):
             raise ValueError(f"target must be a class index in [0, {n_classes}), got {target!r}")
-        p = np.eye(n_classes)[int(target)]
+        p: FloatArray = np.eye(n_classes)[int(index)]
     else:
         p = _checks.distribution(target, "target")
         if p.shape != (n_classes,):
@@ -64,14 +68,14 @@ class Descent:
         The target distribution p the descent heads for.
     """
 
-    logits: np.ndarray
-    q: np.ndarray
-    loss: np.ndarray
+    logits: FloatArray
+    q: FloatArray
+    loss: FloatArray
     floor: float
-    target: np.ndarray
+    target: FloatArray
 
 
-def gradient_descent(logits, target, *, learning_rate: float, steps: int) -> Descent:
+def gradient_descent(logits: npt.ArrayLike, target: npt.ArrayLike, *, learning_rate: float, steps: int) -> Descent:
     """Minimise H(p, softmax(z)) over the logits z by plain gradient descent: z ← z − lr·(q − p).
 
     Parameters

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
+
+from core._checks import FloatArray
 
 __all__ = ["MAX_OUTCOMES", "MAX_WEIGHT", "PRESETS", "from_weights", "preset_weights"]
 
@@ -39,7 +42,7 @@ def preset_weights(name: str, n: int) -> list[int]:
     raise ValueError(f"preset must be one of {', '.join(PRESETS)}; got {name!r}")
 
 
-def from_weights(weights) -> np.ndarray:
+def from_weights(weights: npt.ArrayLike) -> FloatArray:
     """The distribution p_i = w_i / Σ w_j of non-negative weights.
 
     Examples
@@ -52,7 +55,7 @@ def from_weights(weights) -> np.ndarray:
         raise ValueError(f"weights must be a non-empty list, got shape {w.shape}")
     if not np.isfinite(w).all() or (w < 0).any():
         raise ValueError("weights must be finite and non-negative")
-    total = w.sum()
+    total: np.float64 = w.sum()
     if total == 0:
         raise ValueError("weights are all 0: at least one outcome must be possible")
     return w / total

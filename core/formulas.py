@@ -6,6 +6,8 @@ Every function returns a string for ``st.latex``; the values come computed, in t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from core.comparison import Comparison
 from core.units import Unit, format_value
 
@@ -36,7 +38,15 @@ def _value(x: float, unit: Unit) -> str:
     return r"\infty" if text == "∞" else text.replace(f" {unit.name}", rf"\ \text{{{unit.name}}}")
 
 
-def _sum(name: str, weights, numerators, denominators, unit: Unit, value: float, per_row: int) -> str:
+def _sum(
+    name: str,
+    weights: Iterable[float],
+    numerators: Iterable[str],
+    denominators: Iterable[float],
+    unit: Unit,
+    value: float,
+    per_row: int,
+) -> str:
     """One quantity as an ``aligned`` block: ``per_row`` terms a row, then the value on its own row."""
     log = unit.log
     terms = [

@@ -73,6 +73,6 @@ def framework_losses(p: float, q: float) -> tuple[Reported, ...]:
     )
 
 
-def _term(weight: float, log_value) -> float:
+def _term(weight: float, log_value: float) -> float:
     """weight·log_value with 0·(−∞) = 0: an outcome that never happens costs nothing."""
     return 0.0 if weight == 0 else weight * float(log_value)

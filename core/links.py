@@ -20,7 +20,7 @@ def _quote_for_markdown(raw: str) -> str:
     return f"`{text}`" if text else "an empty value"
 
 
-def _same_value(raw: str, value) -> bool:
+def _same_value(raw: str, value: object) -> bool:
     if isinstance(value, bool):
         return raw.lower() == str(value).lower()
     if isinstance(value, int | float):

@@ -7,9 +7,13 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import numpy as np
+import numpy.typing as npt
 
 from core import _checks
+from core._checks import FloatArray
 
 __all__ = [
     "binary_cross_entropy_with_logits",
@@ -21,7 +25,7 @@ __all__ = [
 _REDUCTIONS = ("mean", "sum", "none")
 
 
-def log_softmax(logits, axis=-1):
+def log_softmax(logits: npt.ArrayLike, axis: int = -1) -> FloatArray:
     """Logarithm of the softmax, computed without forming the softmax (stable for any finite logits).
 
     Parameters
@@ -47,10 +51,10 @@ def log_softmax(logits, axis=-1):
     if z.ndim == 0:
         raise ValueError("logits must have at least one axis (the classes)")
     shifted = z - z.max(axis=axis, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+    return cast(FloatArray, shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True)))
 
 
-def softmax(logits, axis=-1):
+def softmax(logits: npt.ArrayLike, axis: int = -1) -> FloatArray:
     """Softmax exp(z_i) / Σ_j exp(z_j): turns real scores into a probability distribution.
 
     Parameters
@@ -85,10 +89,10 @@ def softmax(logits, axis=-1):
     return _softmax(z, axis)
 
 
-def _softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
+def _softmax(z: FloatArray, axis: int = -1) -> FloatArray:
     """softmax of logits already checked: for loops that call it thousands of times."""
     e = np.exp(z - z.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
+    return cast(FloatArray, e / e.sum(axis=axis, keepdims=True))
 
 
 def _check_reduction(reduction: str) -> None:
@@ -96,14 +100,22 @@ def _check_reduction(reduction: str) -> None:
         raise ValueError(f"reduction must be one of {', '.join(map(repr, _REDUCTIONS))}; got {reduction!r}")
 
 
-def _reduce(losses: np.ndarray, reduction: str, denominator: float) -> np.float64 | np.ndarray:
+def _reduce(losses: FloatArray, reduction: str, denominator: float) -> np.float64 | FloatArray:
     if reduction == "none":
         return losses
-    total = losses.sum()
+    total: np.float64 = losses.sum()
     return total if reduction == "sum" else total / denominator
 
 
-def cross_entropy_loss(logits, target, *, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+def cross_entropy_loss(
+    logits: npt.ArrayLike,
+    target: npt.ArrayLike,
+    *,
+    weight: npt.ArrayLike | None = None,
+    ignore_index: int = -100,
+    reduction: str = "mean",
+    label_smoothing: float = 0.0,
+) -> np.float64 | FloatArray:
     """Cross-entropy loss from raw logits, as ``torch.nn.functional.cross_entropy`` computes it.
 
     Parameters
@@ -191,10 +203,13 @@ def cross_entropy_loss(logits, target, *, weight=None, ignore_index=-100, reduct
     nll_part = _reduce(nll, reduction, denominator)
     smooth_part = _reduce(smooth, reduction, denominator)
     result = (1.0 - label_smoothing) * nll_part + smooth_part * (label_smoothing / n_classes)
-    return result[0] if unbatched and reduction == "none" else result
+    # Typed Any (n_classes comes from an untyped shape); one value or one per sample, as _reduce returns.
+    return cast("np.float64 | FloatArray", result[0] if unbatched and reduction == "none" else result)
 
 
-def _class_indices(t: np.ndarray, n_samples: int, n_classes: int, ignore_index: int, unbatched: bool) -> np.ndarray:
+def _class_indices(
+    t: npt.NDArray[Any], n_samples: int, n_classes: int, ignore_index: int, unbatched: bool
+) -> npt.NDArray[np.int64]:
     expected = () if unbatched else (n_samples,)
     if t.shape != expected:
         raise ValueError(f"class-index target must have shape {expected}, got {t.shape}")
@@ -207,7 +222,9 @@ def _class_indices(t: np.ndarray, n_samples: int, n_classes: int, ignore_index: 
     return labels
 
 
-def binary_cross_entropy_with_logits(logits, target, *, pos_weight=None, reduction="mean"):
+def binary_cross_entropy_with_logits(
+    logits: npt.ArrayLike, target: npt.ArrayLike, *, pos_weight: npt.ArrayLike | None = None, reduction: str = "mean"
+) -> np.float64 | FloatArray:
     """Binary cross-entropy from a raw logit, as ``torch.nn.functional.binary_cross_entropy_with_logits``.
 
     Parameters

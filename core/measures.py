@@ -5,9 +5,13 @@ Two elementwise primitives carry every edge case; everything else is a sum of th
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
+import numpy.typing as npt
 
 from core import _checks
+from core._checks import FloatArray
 
 __all__ = [
     "binary_cross_entropy",
@@ -20,7 +24,7 @@ __all__ = [
 ]
 
 
-def _cross_terms(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def _cross_terms(x: FloatArray, y: FloatArray) -> FloatArray:
     """Elementwise x·ln(1/y) in nats, with 0·ln(1/y) = 0 for every y and x·ln(1/0) = ∞ for x > 0."""
     # ln 0 = -inf is intended: an outcome given probability 0 is infinitely surprising.
     with np.errstate(divide="ignore"):
@@ -32,21 +36,21 @@ def _cross_terms(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.multiply(x, surprise, out=out, where=x != 0)
 
 
-def _relative_terms(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def _relative_terms(x: FloatArray, y: FloatArray) -> FloatArray:
     """Elementwise x·ln(x/y) in nats (SciPy's ``rel_entr``): 0 where x = 0, ∞ where x > 0 = y."""
     with np.errstate(divide="ignore", invalid="ignore"):  # x/0 = inf and 0/0 as above
         terms = np.where(x == 0, 0.0, x * np.log(x / y))
     return terms + 0.0
 
 
-def _to_result(nats: np.ndarray, base) -> np.float64 | np.ndarray:
+def _to_result(nats: FloatArray, base: float) -> np.float64 | FloatArray:
     """Convert a freshly computed array in nats to ``base``, in place; a 0-d result becomes a scalar."""
     nats = np.asarray(nats)
     nats /= _checks.log_base(base)
     return nats[()] if nats.ndim == 0 else nats
 
 
-def surprisal(p, base=2):
+def surprisal(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
     """Surprisal (self-information) log(1/p) of an outcome with probability ``p``, elementwise.
 
     Parameters
@@ -75,7 +79,7 @@ def surprisal(p, base=2):
     return _to_result(_cross_terms(np.ones_like(p), p), base)
 
 
-def cross_entropy(p, q, base=2):
+def cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
     """Cross-entropy H(p, q) = Σ p_i log(1/q_i) of an estimate ``q`` against the true ``p``.
 
     Parameters
@@ -115,7 +119,7 @@ def cross_entropy(p, q, base=2):
     return _to_result(_cross_terms(p, q).sum(axis=-1), base)
 
 
-def contributions(p, q, base=2):
+def contributions(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> FloatArray:
     """Each outcome's share p_i·log(1/q_i) of the cross-entropy H(p, q); with q = p, of the entropy.
 
     Parameters
@@ -140,10 +144,11 @@ def contributions(p, q, base=2):
     p = _checks.distribution(p, "p")
     q = _checks.distribution(q, "q")
     _checks.same_outcomes(p, q)
-    return _to_result(_cross_terms(p, q), base)
+    # Distributions have at least one axis, so the terms are an array, never a 0-d scalar.
+    return cast(FloatArray, _to_result(_cross_terms(p, q), base))
 
 
-def entropy(p, base=2):
+def entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
     """Entropy H(p) = Σ p_i log(1/p_i), the average surprisal of a distribution, with 0·log 0 = 0.
 
     Parameters
@@ -172,7 +177,7 @@ def entropy(p, base=2):
     return _to_result(_cross_terms(p, p).sum(axis=-1), base)
 
 
-def kl_divergence(p, q, base=2):
+def kl_divergence(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
     """Kullback–Leibler divergence D(p‖q) = Σ p_i log(p_i/q_i), the extra cost of judging p by q.
 
     Parameters
@@ -210,7 +215,7 @@ def kl_divergence(p, q, base=2):
     return _to_result(np.maximum(_relative_terms(p, q).sum(axis=-1), 0.0), base)
 
 
-def binary_cross_entropy(p, q, base=2):
+def binary_cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
     """Binary cross-entropy p·log(1/q) + (1−p)·log(1/(1−q)), elementwise with broadcasting.
 
     Parameters
@@ -251,7 +256,7 @@ def binary_cross_entropy(p, q, base=2):
     return _to_result(nats, base)
 
 
-def binary_entropy(p, base=2):
+def binary_entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
     """Binary entropy p·log(1/p) + (1−p)·log(1/(1−p)), elementwise.
 
     Parameters

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 import numpy as np
+import numpy.typing as npt
 
 __all__ = ["loss_snippets"]
 
 
-def _floats(values) -> str:
+def _floats(values: Iterable[float]) -> str:
     return ", ".join(repr(float(v)) for v in values)
 
 
-def loss_snippets(logits, target, label_smoothing: float = 0.0) -> dict[str, str]:
+def loss_snippets(logits: npt.ArrayLike, target: npt.ArrayLike, label_smoothing: float = 0.0) -> dict[str, str]:
     """PyTorch and NumPy code that computes the cross-entropy loss of ``logits`` for ``target``.
 
     Parameters
@@ -38,11 +42,13 @@ def loss_snippets(logits, target, label_smoothing: float = 0.0) -> dict[str, str
     z = np.asarray(logits, dtype=float)
     n = z.size
     if np.ndim(target) == 0:
-        torch_target = f"torch.tensor([{int(target)}])  # class {int(target) + 1}: PyTorch counts classes from 0"
-        numpy_target = f"p = (1 - eps) * np.eye({n})[{int(target)}] + eps / {n}  # one-hot, then smoothed"
+        index = cast(int, target)  # a number, or a 0-d array: int() reads either
+        torch_target = f"torch.tensor([{int(index)}])  # class {int(index) + 1}: PyTorch counts classes from 0"
+        numpy_target = f"p = (1 - eps) * np.eye({n})[{int(index)}] + eps / {n}  # one-hot, then smoothed"
     else:
-        torch_target = f"torch.tensor([[{_floats(target)}]], dtype=torch.float64)  # a probability per class"
-        numpy_target = f"p = (1 - eps) * np.array([{_floats(target)}]) + eps / {n}"
+        probabilities = cast("Iterable[float]", target)  # not 0-d: a sequence or an array, one entry per class
+        torch_target = f"torch.tensor([[{_floats(probabilities)}]], dtype=torch.float64)  # a probability per class"
+        numpy_target = f"p = (1 - eps) * np.array([{_floats(probabilities)}]) + eps / {n}"
     pytorch = f"""import torch
 import torch.nn.functional as F
 

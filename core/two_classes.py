@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from core import _checks
+from core._checks import FloatArray
 
 __all__ = ["BinaryLossCurves", "binary_loss_curves"]
 
@@ -30,19 +32,19 @@ class BinaryLossCurves:
     """
 
     p: float
-    z: np.ndarray
-    q: np.ndarray
-    cross_entropy: np.ndarray
-    cross_entropy_gradient: np.ndarray
-    squared_error: np.ndarray
-    squared_error_gradient: np.ndarray
+    z: FloatArray
+    q: FloatArray
+    cross_entropy: FloatArray
+    cross_entropy_gradient: FloatArray
+    squared_error: FloatArray
+    squared_error_gradient: FloatArray
 
     def at(self, z: float) -> int:
         """The index of the grid point nearest to the logit ``z``."""
         return int(np.argmin(np.abs(self.z - z)))
 
 
-def binary_loss_curves(p: float, z) -> BinaryLossCurves:
+def binary_loss_curves(p: float, z: npt.ArrayLike) -> BinaryLossCurves:
     """Cross-entropy and squared error of a sigmoid output against the target p, with their gradients.
 
     For a logit z the prediction is q = σ(z). Cross-entropy −[p log q + (1 − p) log(1 − q)] has

@@ -13,6 +13,8 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
+from core._checks import FloatArray
+
 __all__ = ["BIT", "BITS", "HARTLEYS", "NATS", "UNITS", "Unit", "format_value", "unit_named"]
 
 
@@ -36,8 +38,8 @@ class Unit:
     @overload
     def from_nats(self, nats: float) -> float: ...
     @overload
-    def from_nats(self, nats: npt.ArrayLike) -> np.ndarray: ...
-    def from_nats(self, nats: float | npt.ArrayLike) -> float | np.ndarray:
+    def from_nats(self, nats: npt.ArrayLike) -> FloatArray: ...
+    def from_nats(self, nats: float | npt.ArrayLike) -> float | FloatArray:
         """A quantity measured in nats, in this unit: divided by ln(base). ∞ stays ∞."""
         if isinstance(nats, float | int):
             return nats / math.log(self.base)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
+from core._checks import FloatArray
 from core.figures._sending import Figure
 from core.figures.colors import ROLES
 from core.units import BIT
@@ -16,7 +20,7 @@ __all__: list[str] = []
 Y_TOP = 5 * BIT
 
 
-def finite_or_none(values: np.ndarray) -> list[float | None]:
+def finite_or_none(values: FloatArray) -> list[float | None]:
     """Plotly draws a gap for None; ∞ has no place on a finite axis, so a curve leaves the top."""
     return [float(v) if math.isfinite(v) else None for v in values]
 
@@ -25,7 +29,7 @@ def finite_or_none(values: np.ndarray) -> list[float | None]:
 SCRUB_POSITIONS = np.round(np.linspace(0.0, 1.0, 101), 2)
 
 
-def point_state(x: float, value: float, y_top: float, text: str, *, label_left: bool = False) -> dict:
+def point_state(x: float, value: float, y_top: float, text: str, *, label_left: bool = False) -> dict[str, Any]:
     """Where the current point's marker goes, and its readout: on the curve, or at the top edge when ∞.
 
     The keys are Plotly trace attributes, so a state both builds the trace and restyles it.
@@ -45,7 +49,7 @@ def point_state(x: float, value: float, y_top: float, text: str, *, label_left: 
 CURRENT_MARKER = {"size": 14, "color": ROLES["current"], "line": {"width": 2, "color": "black"}}
 
 
-def point_trace(name: str, state: dict) -> dict:
+def point_trace(name: str, state: dict[str, Any]) -> dict[str, Any]:
     """The current point: a marker with its readout beside it, drawn from a ``point_state``."""
     return {
         "x": state["x"],
@@ -61,13 +65,21 @@ def point_trace(name: str, state: dict) -> dict:
     }
 
 
-def trace_indices(traces: list[dict], names: list[str]) -> list[int]:
+def trace_indices(traces: list[dict[str, Any]], names: list[str]) -> list[int]:
     """Where the traces of these names sit in a figure's list: Plotly's restyle and frames want indices."""
     positions = {trace["name"]: i for i, trace in enumerate(traces)}
     return [positions[name] for name in names]
 
 
-def scrubber(state_at, values, *, traces: list[dict], moving: list[str], current: float, prefix: str) -> dict:
+def scrubber(
+    state_at: Callable[[float, float], list[dict[str, Any]]],
+    values: npt.ArrayLike,
+    *,
+    traces: list[dict[str, Any]],
+    moving: list[str],
+    current: float,
+    prefix: str,
+) -> dict[str, Any]:
     """A Plotly slider over ``SCRUB_POSITIONS`` that moves traces in the browser, with no message to
     the server.
 
@@ -98,17 +110,17 @@ def scrubber(state_at, values, *, traces: list[dict], moving: list[str], current
 
 
 def figure(
-    traces: list[dict],
+    traces: list[dict[str, Any]],
     *,
     x_title: str,
     y_title: str,
-    x_range=None,
-    y_range=None,
-    shapes: tuple[dict, ...] = (),
-    annotations: tuple[dict, ...] = (),
+    x_range: tuple[float, float] | None = None,
+    y_range: tuple[float, float] | None = None,
+    shapes: tuple[dict[str, Any], ...] = (),
+    annotations: tuple[dict[str, Any], ...] = (),
     height: int = 440,
-    frames: list[dict] | None = None,
-    **layout_extra,
+    frames: list[dict[str, Any]] | None = None,
+    **layout_extra: Any,
 ) -> Figure:
     """The one layout every chart shares: fixed ranges, legend on top, stable uirevision.
 
@@ -116,7 +128,7 @@ def figure(
     validation: that validation costs more than the rest of a page's rerun put together, and the
     test suite runs it on every builder's output instead (tests/core/test_figures.py).
     """
-    layout = {
+    layout: dict[str, Any] = {
         # No Plotly template: Streamlit draws every chart in its own theme, light or dark, whatever
         # the figure's template says (screenshots of every page are pixel-identical without it), and
         # the default one cost a third of building and sending a small figure.

@@ -6,6 +6,8 @@ the minor version the tests cover (tests/core/figures compare this module's outp
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import plotly.graph_objects as go
 from _plotly_utils.utils import is_skipped_key, to_typed_array_spec
@@ -13,7 +15,8 @@ from _plotly_utils.utils import is_skipped_key, to_typed_array_spec
 __all__ = ["Figure"]
 
 
-class Figure(go.Figure):
+# Plotly ships no type information, so go.Figure is Any to mypy; subclassing it is the point here.
+class Figure(go.Figure):  # type: ignore[misc]
     """A ``go.Figure`` that is built once from plain data, sent, and never edited.
 
     Plotly's ``to_dict`` deep-copies the whole figure, so that whoever asks may edit the copy, and
@@ -23,8 +26,8 @@ class Figure(go.Figure):
     builder), from a single walk that shares what it does not change: strings and numbers.
     """
 
-    def to_dict(self) -> dict:
-        result = {"data": _sendable(self._data), "layout": _sendable(self._layout)}
+    def to_dict(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"data": _sendable(self._data), "layout": _sendable(self._layout)}
         if self._frame_objs:
             result["frames"] = _sendable([frame._props for frame in self._frame_objs])
         return result
@@ -33,7 +36,7 @@ class Figure(go.Figure):
 _LEAF = (str, int, float, bool, type(None))
 
 
-def _sendable(value):
+def _sendable(value: object) -> object:
     """``value`` with new containers and NumPy arrays as Plotly's typed-array specs, as Plotly sends."""
     if isinstance(value, dict):
         return {

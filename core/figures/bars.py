@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import plotly.graph_objects as go
 
 from core.comparison import Comparison
@@ -22,11 +24,11 @@ BARS_TOP = 7 * BIT
 SHARES_TOP = 3 * BIT
 
 
-def _outcome_axis(n: int) -> dict:
+def _outcome_axis(n: int) -> dict[str, Any]:
     return {"tickmode": "array", "tickvals": list(range(1, n + 1)), "range": [0.5, n + 0.5]}
 
 
-def _per_outcome(traces: list[dict], n: int, unit: Unit, y_top: float, *, height: int) -> go.Figure:
+def _per_outcome(traces: list[dict[str, Any]], n: int, unit: Unit, y_top: float, *, height: int) -> go.Figure:
     """Grouped bars over the n outcomes, on an axis in ``unit`` fixed at [0, y_top]."""
     return figure(
         traces,
@@ -39,7 +41,9 @@ def _per_outcome(traces: list[dict], n: int, unit: Unit, y_top: float, *, height
     )
 
 
-def _bars(values, name: str, color: str, unit: Unit | None, y_top: float, *, show_values: bool = True) -> dict:
+def _bars(
+    values: npt.ArrayLike, name: str, color: str, unit: Unit | None, y_top: float, *, show_values: bool = True
+) -> dict[str, Any]:
     """Bars labelled with their values; a bar above the axis (∞ included) stops at the top edge."""
     values = np.asarray(values, dtype=float)
     labels = [format_value(float(v), unit, decimals=3) for v in values]
@@ -57,7 +61,7 @@ def _bars(values, name: str, color: str, unit: Unit | None, y_top: float, *, sho
     }
 
 
-def _level(value: float, n: int, name: str, color: str, dash: str) -> dict:
+def _level(value: float, n: int, name: str, color: str, dash: str) -> dict[str, Any]:
     """A horizontal line across every outcome's slot."""
     return {
         "x": [0.5, n + 0.5],
@@ -70,7 +74,12 @@ def _level(value: float, n: int, name: str, color: str, dash: str) -> dict:
 
 
 def distribution_bars(
-    p, q=None, *, names=("true p", "estimate q"), show_values: bool = True, height: int = 320
+    p: npt.ArrayLike,
+    q: npt.ArrayLike | None = None,
+    *,
+    names: tuple[str, str] = ("true p", "estimate q"),
+    show_values: bool = True,
+    height: int = 320,
 ) -> go.Figure:
     """Bars of the probabilities p_i, and of q_i beside them when an estimate ``q`` is given.
 

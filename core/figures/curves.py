@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from typing import Any, cast
 
 import numpy as np
 import plotly.graph_objects as go
 
 from core import measures
+from core._checks import FloatArray
 from core.comparison import Comparison
 from core.figures._common import SCRUB_POSITIONS, Y_TOP, figure, finite_or_none, point_state, point_trace, scrubber
 from core.figures.colors import GAP_FILL, ROLES, SURPRISAL
@@ -19,7 +21,7 @@ __all__ = ["binary_entropy_curve", "cross_entropy_curve", "probability_grid", "s
 REFERENCE_EVENTS = (("a fair coin lands heads", 1 / 2), ("a fair die shows a six", 1 / 6), ("a 1-in-1000 event", 1e-3))
 
 
-def probability_grid() -> np.ndarray:
+def probability_grid() -> FloatArray:
     """Points in [0, 1] for drawing a curve of q: even steps, refined geometrically toward both ends.
 
     The ends are where log(1/q) climbs to infinity; the extra points let the curve reach the top of
@@ -69,12 +71,14 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
     p, q, floor = float(c.p[0]), float(c.q[0]), c.entropy
     y_top = unit.from_nats(Y_TOP)
     grid = probability_grid()
-    curve = measures.binary_cross_entropy(p, grid, base)
-    # D(p‖q′) at each position of the scrubber, summed from its own terms like c.kl_divergence.
-    gaps = measures.kl_divergence(c.p, np.stack([SCRUB_POSITIONS, 1.0 - SCRUB_POSITIONS], axis=-1), base)
+    curve = cast(FloatArray, measures.binary_cross_entropy(p, grid, base))  # over a grid: an array
+    # D(p‖q′) at each position of the scrubber (an array), summed from its own terms like c.kl_divergence.
+    gaps = cast(
+        FloatArray, measures.kl_divergence(c.p, np.stack([SCRUB_POSITIONS, 1.0 - SCRUB_POSITIONS], axis=-1), base)
+    )
     gap_at = dict(zip(SCRUB_POSITIONS.tolist(), gaps.tolist(), strict=True)) | {q: c.kl_divergence}
 
-    def states(q_value: float, value: float) -> list[dict]:
+    def states(q_value: float, value: float) -> list[dict[str, Any]]:
         gap = gap_at[q_value]
         text = f"q = {q_value:.2f}<br>H(p, q) = {format_value(value, unit)}<br>D(p‖q) = {format_value(gap, unit)}"
         point = point_state(q_value, value, y_top, text, label_left=q_value > 0.6)
@@ -82,7 +86,7 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
         return [point, bracket]
 
     current = states(q, c.cross_entropy)
-    traces = [
+    traces: list[dict[str, Any]] = [
         {
             "x": [0.0, 1.0],
             "y": [floor, floor],
@@ -178,15 +182,15 @@ def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) ->
     base = unit.base
     y_top = unit.from_nats(11 * BIT)  # room above the 1-in-1000 event at 9.97 bits
     grid = probability_grid()
-    curve = measures.surprisal(grid, base)
+    curve = cast(FloatArray, measures.surprisal(grid, base))  # over a grid: an array
 
-    def states(y_value: float, value: float) -> list[dict]:
+    def states(y_value: float, value: float) -> list[dict[str, Any]]:
         text = f"y = {y_value:.2f}<br>log(1/y) = {format_value(value, unit)}"
         return [point_state(y_value, value, y_top, text, label_left=y_value > 0.6)]
 
     ref_y = [prob for _, prob in REFERENCE_EVENTS]
     ref_s = [float(measures.surprisal(prob, base)) for prob in ref_y]
-    traces = [
+    traces: list[dict[str, Any]] = [
         {
             "x": grid,
             "y": finite_or_none(curve),

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 import plotly.graph_objects as go
 
 from core import measures
+from core._checks import FloatArray
 from core.comparison import Comparison
 from core.figures._common import CURRENT_MARKER, Y_TOP, figure
 from core.figures.colors import COLOR_SCALE, INFINITY, ROLES
@@ -22,15 +26,15 @@ _HEIGHT = math.sqrt(3) / 2
 
 
 @lru_cache(maxsize=3)
-def _square_values(unit: Unit) -> np.ndarray:
+def _square_values(unit: Unit) -> npt.NDArray[np.float32]:
     """H(p, q) on the square grid (rows p, columns q), float32, ∞ as NaN; computed once per unit."""
     values = measures.binary_cross_entropy(SQUARE_STEPS[:, None], SQUARE_STEPS[None, :], unit.base)
-    values = np.where(np.isfinite(values), values, np.nan).astype(np.float32)
-    values.flags.writeable = False
-    return values
+    z = np.where(np.isfinite(values), values, np.nan).astype(np.float32)
+    z.flags.writeable = False
+    return z
 
 
-def _colorbar(unit: Unit) -> dict:
+def _colorbar(unit: Unit) -> dict[str, Any]:
     return {"title": {"text": unit.name, "side": "right"}, "thickness": 14, "len": 0.9}
 
 
@@ -56,7 +60,7 @@ def binary_cross_entropy_map(unit: Unit, current: Comparison | None = None, *, h
     (['heatmap', 'scatter', 'scatter'], (0.65,), (0.3,))
     """
     z_top = unit.from_nats(Y_TOP)
-    traces = [
+    traces: list[dict[str, Any]] = [
         {
             "type": "heatmap",
             "x": SQUARE_STEPS,
@@ -107,7 +111,7 @@ def binary_cross_entropy_map(unit: Unit, current: Comparison | None = None, *, h
     )
 
 
-def simplex_point(q) -> tuple[float, float]:
+def simplex_point(q: Sequence[float] | FloatArray) -> tuple[float, float]:
     """Where a 3-outcome distribution sits in the triangle: outcome 1 bottom left, 2 bottom right, 3 top.
 
     Examples
@@ -119,7 +123,7 @@ def simplex_point(q) -> tuple[float, float]:
 
 
 @lru_cache(maxsize=1)
-def _simplex_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _simplex_grid() -> tuple[FloatArray, FloatArray, FloatArray, npt.NDArray[np.bool_]]:
     """The map's cells: x and y centres, each cell's distribution q (rows), and which lie inside."""
     # Cells of about 0.015 on each side, drawn smoothly: about 4,000 of them, ≈ 21 KB to send.
     x = np.linspace(0.0, 1.0, 67)
@@ -129,14 +133,14 @@ def _simplex_grid() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     q2 = xx - q3 / 2
     q1 = 1.0 - q2 - q3
     q = np.stack([q1, q2, q3], axis=-1).reshape(-1, 3)
-    inside = (q >= -1e-12).all(axis=1)
+    inside = cast(npt.NDArray[np.bool_], (q >= -1e-12).all(axis=1))  # along an axis: an array, not one bool
     q = np.where(inside[:, None], np.clip(q, 0.0, 1.0), 1 / 3)
     q /= q.sum(axis=1, keepdims=True)  # clipping a -1e-17 away must not leave a sum of 1 + 1e-17
     return x, y, q, inside
 
 
 @lru_cache(maxsize=64)
-def _simplex_values(p: tuple[float, ...], unit: Unit) -> np.ndarray:
+def _simplex_values(p: tuple[float, ...], unit: Unit) -> npt.NDArray[np.float32]:
     """H(p, q) over the triangle's cells, float32, NaN outside it and where ∞; once per p and unit."""
     x, y, cells, inside = _simplex_grid()
     values = measures.cross_entropy(p, cells, unit.base)
@@ -162,7 +166,9 @@ def simplex_cross_entropy_map(c: Comparison, *, height: int = 440) -> go.Figure:
     return figure(traces, **layout | {"height": height})
 
 
-def simplex_parts(p, q, entropy: float, cross_entropy: float, unit: Unit) -> tuple[list[dict], dict]:
+def simplex_parts(
+    p: Sequence[float] | FloatArray, q: Sequence[float] | FloatArray, entropy: float, cross_entropy: float, unit: Unit
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """The traces and layout of the triangle map, for builders that draw more on it.
 
     ``entropy`` and ``cross_entropy`` are H(p) and H(p, q) in ``unit``, for the markers' hover labels.
@@ -171,7 +177,7 @@ def simplex_parts(p, q, entropy: float, cross_entropy: float, unit: Unit) -> tup
     z = _simplex_values(tuple(float(v) for v in p), unit)
     corners_x, corners_y = [0.0, 1.0, 0.5, 0.0], [0.0, 0.0, _HEIGHT, 0.0]
     p_xy, q_xy = simplex_point(p), simplex_point(q)
-    traces = [
+    traces: list[dict[str, Any]] = [
         {
             "type": "heatmap",
             "x": x,
@@ -226,7 +232,7 @@ def simplex_parts(p, q, entropy: float, cross_entropy: float, unit: Unit) -> tup
         {"x": 0.5, "y": _HEIGHT, "text": "outcome 3", "xanchor": "center", "yanchor": "bottom", "showarrow": False},
     ]
     hidden = {"visible": False, "fixedrange": True}
-    layout = {
+    layout: dict[str, Any] = {
         "x_title": "",
         "y_title": "",
         "x_range": (-0.12, 1.12),

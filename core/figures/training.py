@@ -3,9 +3,14 @@ the binary case against squared error, and a classifier's learning curves."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 import numpy as np
+import numpy.typing as npt
 import plotly.graph_objects as go
 
+from core._checks import FloatArray
 from core.descent import Descent
 from core.figures._common import CURRENT_MARKER, figure, finite_or_none, trace_indices
 from core.figures.colors import ROLES
@@ -27,7 +32,7 @@ __all__ = [
 ]
 
 
-def gradient_bars(q, p) -> go.Figure:
+def gradient_bars(q: npt.ArrayLike, p: npt.ArrayLike) -> go.Figure:
     """The gradient of the loss with respect to each logit, q_i − p_i: up where q is too high.
 
     Examples
@@ -251,7 +256,7 @@ def binary_gradients(curves: BinaryLossCurves, z: float, *, height: int = 340) -
     )
 
 
-def _line(x, y, name: str, color: str) -> dict:
+def _line(x: npt.ArrayLike, y: npt.ArrayLike, name: str, color: str) -> dict[str, Any]:
     return {
         "x": x,
         "y": finite_or_none(np.asarray(y, dtype=float)),
@@ -262,7 +267,7 @@ def _line(x, y, name: str, color: str) -> dict:
     }
 
 
-def _dot(x: float, y: float, name: str, color: str) -> dict:
+def _dot(x: float, y: float, name: str, color: str) -> dict[str, Any]:
     return {
         "x": [x],
         "y": [float(y)],
@@ -274,7 +279,13 @@ def _dot(x: float, y: float, name: str, color: str) -> dict:
     }
 
 
-def learning_curves(train_nats, test_nats, unit: Unit = NATS, *, height: int = 360) -> go.Figure:
+def learning_curves(
+    train_nats: Sequence[float] | FloatArray,
+    test_nats: Sequence[float] | FloatArray,
+    unit: Unit = NATS,
+    *,
+    height: int = 360,
+) -> go.Figure:
     """Train and test cross-entropy per epoch, given in nats and drawn in ``unit``: the curves a
     practitioner watches.
 
@@ -308,7 +319,9 @@ def learning_curves(train_nats, test_nats, unit: Unit = NATS, *, height: int = 3
     )
 
 
-def true_class_probability(q_path, labels, names, *, height: int = 360) -> go.Figure:
+def true_class_probability(
+    q_path: npt.ArrayLike, labels: Iterable[int], names: Iterable[str], *, height: int = 360
+) -> go.Figure:
     """For a few samples, the probability q gives their true class, epoch by epoch: it rises toward 1.
 
     ``q_path`` has shape (epochs + 1, samples, C); ``labels`` the samples' classes; ``names`` their
