@@ -44,7 +44,8 @@ def _sendable(value: object) -> object:
             for key, item in value.items()
         }
     if isinstance(value, list | tuple):
-        return [item if isinstance(item, _LEAF) else _sendable(item) for item in value]
+        # Plotly converts an array only as the value of a key: one inside a list is sent as a plain list.
+        return [item if isinstance(item, (*_LEAF, np.ndarray)) else _sendable(item) for item in value]
     if isinstance(value, np.ndarray):
         return to_typed_array_spec(value)
     return value
