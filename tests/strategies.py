@@ -17,3 +17,8 @@ def distributions(draw, min_size=1, max_size=8, size=None):
     )
     p = np.asarray(weights) / np.sum(weights)
     return p
+
+
+def distribution_pairs(min_size=1, max_size=8):
+    """Two distributions over the same outcomes: a true p and an estimate q, zeros included in either."""
+    return st.integers(min_size, max_size).flatmap(lambda n: st.tuples(distributions(size=n), distributions(size=n)))

@@ -1,4 +1,8 @@
-"""Softmax and the losses: PyTorch's numbers (golden values), stability, gradients, bad input."""
+"""Softmax and the losses (core/losses.py): PyTorch's numbers (golden values), stability, conventions, bad input.
+
+That the gradient of the loss is q − p is checked once, by finite differences, in test_descent.py,
+where that gradient is used.
+"""
 
 import json
 import math
@@ -10,14 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from core import (
-    binary_cross_entropy,
-    binary_cross_entropy_with_logits,
-    cross_entropy,
-    cross_entropy_loss,
-    log_softmax,
-    softmax,
-)
+from core.losses import binary_cross_entropy_with_logits, cross_entropy_loss, log_softmax, softmax
+from core.measures import binary_cross_entropy, cross_entropy
 
 GOLDEN = json.loads((Path(__file__).parents[1] / "golden" / "torch_losses.json").read_text())
 
@@ -69,14 +67,30 @@ def test_loss_is_the_cross_entropy_of_one_hot_and_softmax(logits, label):
     assert math.isfinite(loss)  # from logits the loss stays finite where softmax rounds q to 0
 
 
-def test_gradient_of_the_loss_is_q_minus_p():
-    z = np.array([0.4, -1.1, 2.3])
-    p = np.array([0.2, 0.5, 0.3])
-    step = 1e-6
-    numeric = [
-        (cross_entropy_loss(z + step * e, p) - cross_entropy_loss(z - step * e, p)) / (2 * step) for e in np.eye(3)
-    ]
-    np.testing.assert_allclose(numeric, softmax(z) - p, atol=1e-8)
+def test_probability_targets_are_the_cross_entropy_of_target_and_softmax():
+    z = np.array([[0.4, -1.1, 2.3], [0.0, 0.0, 0.0]])
+    p = np.array([[0.2, 0.5, 0.3], [1.0, 0.0, 0.0]])
+    expected = cross_entropy(p, softmax(z), base=math.e)
+    np.testing.assert_allclose(cross_entropy_loss(z, p, reduction="none"), expected, rtol=1e-12)
+    assert cross_entropy_loss(z, p) == pytest.approx(expected.mean(), rel=1e-12)
+    assert cross_entropy_loss(z, p, reduction="sum") == pytest.approx(expected.sum(), rel=1e-12)
+
+
+def test_unbatched_input_gives_one_sample():
+    z, batched = [2.0, 0.5, -1.0], [[2.0, 0.5, -1.0]]
+    assert cross_entropy_loss(z, np.int64(0)) == pytest.approx(float(cross_entropy_loss(batched, [0])), rel=1e-15)
+    assert np.ndim(cross_entropy_loss(z, np.int64(0), reduction="none")) == 0
+    assert cross_entropy_loss(z, [0.2, 0.3, 0.5]) == pytest.approx(
+        float(cross_entropy_loss(batched, [[0.2, 0.3, 0.5]])), rel=1e-15
+    )
+
+
+def test_label_smoothing_mixes_in_the_uniform_distribution():
+    z = np.array([[2.0, 0.5, -1.0]])
+    smoothed = 0.9 * np.eye(3)[0] + 0.1 / 3
+    assert cross_entropy_loss(z, [0], label_smoothing=0.1) == pytest.approx(
+        float(cross_entropy(smoothed, softmax(z[0]), base=math.e)), rel=1e-12
+    )
 
 
 def test_bce_with_logits_equals_binary_cross_entropy_of_sigmoid():

@@ -1,4 +1,4 @@
-"""Surprisal, entropy, cross-entropy and KL divergence: known values, identities, properties, SciPy."""
+"""The measures (core/measures.py): surprisal, entropy, cross-entropy, KL divergence; values, identities, SciPy."""
 
 import math
 
@@ -8,18 +8,20 @@ import scipy.special
 import scipy.stats
 from hypothesis import given
 from hypothesis import strategies as st
+from sklearn.metrics import log_loss
 
-from core import (
+from core.measures import (
     binary_cross_entropy,
     binary_entropy,
+    contributions,
     cross_entropy,
     entropy,
     kl_divergence,
     surprisal,
 )
-from tests.strategies import distributions
+from tests.strategies import distribution_pairs, distributions
 
-pairs = st.integers(1, 8).flatmap(lambda n: st.tuples(distributions(size=n), distributions(size=n)))
+pairs = distribution_pairs()
 
 
 @pytest.mark.parametrize(
@@ -91,6 +93,24 @@ def test_divergence_from_itself_is_zero(p):
     assert cross_entropy(p, p) == entropy(p)
 
 
+@given(pairs)
+def test_contributions_are_the_terms_of_the_cross_entropy(pq):
+    p, q = pq
+    terms = contributions(p, q)
+    assert terms.shape == p.shape and (terms >= 0).all()
+    assert terms.sum() == pytest.approx(cross_entropy(p, q), rel=1e-12, abs=1e-15)
+    assert (terms[p == 0] == 0).all()  # an outcome that never happens costs nothing
+    assert (terms == math.inf).tolist() == ((p > 0) & (q == 0)).tolist()
+
+
+def test_contributions_known_values():
+    assert contributions([0.5, 0.25, 0.25, 0.0], [0.5, 0.25, 0.25, 0.0]).tolist() == [0.5, 0.5, 0.5, 0.0]
+    np.testing.assert_allclose(
+        contributions([0.5, 0.5], [0.25, 0.75], math.e), [0.5 * math.log(4), 0.5 * math.log(4 / 3)]
+    )
+    assert contributions([0.5, 0.5], [1.0, 0.0]).tolist() == [0.0, math.inf]
+
+
 @given(distributions())
 def test_entropy_bounds(p):
     h = entropy(p)
@@ -143,8 +163,6 @@ def test_binary_cross_entropy_broadcasts_to_a_grid():
 
 
 def test_binary_cross_entropy_agrees_with_sklearn_log_loss():
-    from sklearn.metrics import log_loss
-
     y = np.array([1, 0, 1, 1, 0])
     q = np.array([0.9, 0.2, 0.65, 0.3, 0.01])
     ours = binary_cross_entropy(y, q, math.e).mean()

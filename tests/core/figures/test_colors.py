@@ -1,0 +1,109 @@
+"""Colours by role (core/figures/colors.py): one meaning per colour, derived colours that follow their roles,
+and no figure that paints with a colour of its own."""
+
+import re
+
+import pytest
+from plotly.colors import get_colorscale, hex_to_rgb
+
+from core.figures.colors import COLOR_SCALE, GAP_FILL, INFINITY, ROLES, SURPRISAL, tint, translucent
+from tests.core.figures.builders import CALLS, IDS
+
+HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+RGBA = re.compile(r"rgba\((\d+), (\d+), (\d+), ([0-9.]+)\)")
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    if HEX.fullmatch(color):
+        return tuple(hex_to_rgb(color))
+    match = RGBA.fullmatch(color)
+    assert match, color
+    return tuple(int(c) for c in match.groups()[:3])
+
+
+def test_the_roles():
+    assert set(ROLES) == {"truth", "estimate", "entropy", "cross_entropy", "kl_gap", "gradient", "current", "reference"}
+    assert all(HEX.fullmatch(color) for color in ROLES.values())
+
+
+def test_every_role_has_its_own_colour():
+    colours = [color.upper() for color in ROLES.values()]
+    assert len(set(colours)) == len(colours)
+    derived = [SURPRISAL.upper(), GAP_FILL, INFINITY.upper()]
+    assert not set(derived) & set(colours)  # a derived colour is never mistaken for another role's
+
+
+def test_the_gap_fill_is_the_kl_gap_seen_through():
+    match = RGBA.fullmatch(GAP_FILL)
+    assert match and 0 < float(match.group(4)) < 1
+    assert _rgb(GAP_FILL) == tuple(hex_to_rgb(ROLES["kl_gap"]))
+    assert translucent(ROLES["kl_gap"], float(match.group(4))) == GAP_FILL
+
+
+def test_surprisal_is_a_lighter_entropy():
+    """Every channel moved the same fraction of the way from the entropy's colour toward white."""
+    base, light = hex_to_rgb(ROLES["entropy"]), hex_to_rgb(SURPRISAL)
+    amounts = [(s - b) / (255 - b) for b, s in zip(base, light, strict=True) if b < 255]
+    assert min(amounts) > 0 and max(amounts) < 1 and max(amounts) - min(amounts) < 0.01
+    assert tint(ROLES["entropy"], round(sum(amounts) / len(amounts), 2)) == SURPRISAL
+
+
+def test_infinity_is_the_top_of_the_colour_scale():
+    assert get_colorscale(COLOR_SCALE)[-1][1] == INFINITY  # so a new scale brings its own ∞
+    assert COLOR_SCALE == "Viridis" and INFINITY == "#fde725"
+    assert get_colorscale(COLOR_SCALE)[0][1] != INFINITY
+
+
+def test_tint_and_translucent():
+    assert tint("#009E73", 0.0) == "#009E73" and tint("#009E73", 1.0) == "#FFFFFF"
+    assert tint("#000000", 0.5) == "#808080"
+    assert translucent("#FFFFFF", 0.5) == "rgba(255, 255, 255, 0.5)"
+
+
+#: What a figure may paint with: the roles, the colours derived from them, and plain outlines.
+ALLOWED = (
+    {color.upper() for color in ROLES.values()}
+    | {SURPRISAL.upper(), GAP_FILL, INFINITY.upper(), "WHITE", "BLACK"}
+    | {"rgba(0, 0, 0, 0)"}  # nothing at all: a hidden label, a see-through background
+)
+
+
+def _colours(node, path=""):
+    """Every (path, value) under a key naming a colour, and every colour scale, in a figure's JSON."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            here = f"{path}.{key}"
+            if key.lower().endswith("color") and isinstance(value, str | list):
+                yield from ((here, v) for v in (value if isinstance(value, list) else [value]))
+            elif key == "colorscale":
+                yield here, value
+            else:
+                yield from _colours(value, here)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _colours(item, f"{path}[{i}]")
+
+
+def _allowed(color: str) -> bool:
+    if color.upper() in ALLOWED or color in ALLOWED:
+        return True
+    match = RGBA.fullmatch(color)  # a role's colour made see-through is still that role
+    return bool(match) and "#{:02X}{:02X}{:02X}".format(*map(int, match.groups()[:3])) in ALLOWED
+
+
+@pytest.mark.parametrize("build", CALLS, ids=IDS)
+def test_figures_paint_only_with_role_colours(build):
+    """Colours mean one thing on every page: no builder brings a colour the roles do not define."""
+    found = list(_colours(build().to_dict()))
+    assert found  # the walk reaches the colours
+    for path, color in found:
+        if path.endswith("colorscale"):
+            assert color == COLOR_SCALE, path
+        else:
+            assert isinstance(color, str) and _allowed(color), (path, color)
+
+
+def test_the_colour_check_can_fail():
+    assert not _allowed("#636EFA")  # Plotly's default blue
+    assert not _allowed("rgba(99, 110, 250, 0.5)")
+    assert _allowed(GAP_FILL) and _allowed(translucent(ROLES["truth"], 0.3)) and _allowed("white")

@@ -1,0 +1,178 @@
+"""Curves of one variable (core/figures/curves.py): the headline cross-entropy curve, surprisal, binary entropy."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from core.comparison import compare_binary
+from core.figures.colors import GAP_FILL, ROLES, SURPRISAL
+from core.figures.curves import binary_entropy_curve, cross_entropy_curve, probability_grid, surprisal_curve
+from core.measures import binary_cross_entropy, binary_entropy, kl_divergence, surprisal
+from core.units import BITS, HARTLEYS, NATS, UNITS
+
+
+def _trace(fig, name):
+    return next(t for t in fig.data if t.name == name)
+
+
+def test_curve_traces_and_values():
+    fig = cross_entropy_curve(compare_binary(0.3, 0.65, BITS))
+    assert [t.name for t in fig.data] == [
+        "Entropy H(p)",
+        "KL divergence D(p‖q)",
+        "Cross-entropy H(p, q)",
+        "Minimum at q = p",
+        "Your prediction q",
+        "gap D(p‖q) at q",
+    ]
+    curve = _trace(fig, "Cross-entropy H(p, q)")
+    finite = [(x, y) for x, y in zip(curve.x, curve.y, strict=True) if y is not None]
+    xs, ys = np.array(finite).T
+    np.testing.assert_allclose(ys, binary_cross_entropy(0.3, xs), rtol=1e-15)
+    floor = _trace(fig, "Entropy H(p)")
+    assert list(floor.y) == [pytest.approx(float(binary_entropy(0.3)), rel=1e-15)] * 2
+    assert min(ys) >= floor.y[0] - 1e-12  # the floor is the curve's minimum
+    minimum = _trace(fig, "Minimum at q = p")
+    assert (minimum.x[0], minimum.y[0]) == (0.3, pytest.approx(floor.y[0]))
+    marker = _trace(fig, "Your prediction q")
+    assert (marker.x[0], marker.y[0]) == (0.65, pytest.approx(1.246647734004712))
+    assert marker.text[0] == "q = 0.65<br>H(p, q) = 1.2466 bits<br>D(p‖q) = 0.3654 bits"
+    gap = _trace(fig, "KL divergence D(p‖q)")
+    assert gap.fill == "tonexty" and fig.data.index(gap) == fig.data.index(floor) + 1
+    top = fig.layout.yaxis.range[1]
+    np.testing.assert_allclose(gap.y, np.minimum(binary_cross_entropy(0.3, gap.x), top), rtol=1e-15)
+    bracket = _trace(fig, "gap D(p‖q) at q")
+    assert list(bracket.x) == [0.65, 0.65] and list(bracket.y) == [floor.y[0], marker.y[0]]
+
+
+def test_curve_colours_follow_the_roles():
+    fig = cross_entropy_curve(compare_binary(0.3, 0.65))
+    assert _trace(fig, "Cross-entropy H(p, q)").line.color == ROLES["cross_entropy"]
+    assert _trace(fig, "Entropy H(p)").line.color == ROLES["entropy"]
+    assert _trace(fig, "Minimum at q = p").marker.color == ROLES["entropy"]
+    assert _trace(fig, "KL divergence D(p‖q)").fillcolor == GAP_FILL
+    assert _trace(fig, "gap D(p‖q) at q").line.color == ROLES["kl_gap"]
+    assert _trace(fig, "Your prediction q").marker.color == ROLES["current"]
+
+
+def test_the_curve_shows_the_comparisons_own_numbers():
+    """The floor and the readout are the Comparison's values, not computed again."""
+    c = compare_binary(0.3, 0.65)
+    doctored = type(c)(**vars(c) | {"entropy": 0.5, "cross_entropy": 2.0, "kl_divergence": 1.5})
+    fig = cross_entropy_curve(doctored)
+    assert list(_trace(fig, "Entropy H(p)").y) == [0.5, 0.5]
+    assert _trace(fig, "Your prediction q").text[0] == "q = 0.65<br>H(p, q) = 2.0000 bits<br>D(p‖q) = 1.5000 bits"
+
+
+def test_infinite_cross_entropy_is_drawn_at_the_top_with_a_label():
+    fig = cross_entropy_curve(compare_binary(0.3, 0.0, BITS))
+    marker = _trace(fig, "Your prediction q")
+    assert marker.y[0] == fig.layout.yaxis.range[1]
+    assert marker.marker.symbol == "triangle-up"
+    assert marker.text[0] == "q = 0.00<br>H(p, q) = ∞<br>D(p‖q) = ∞"
+    assert _trace(fig, "gap D(p‖q) at q").y[1] == fig.layout.yaxis.range[1]
+    payload = json.loads(fig.to_json())
+    curve = next(t for t in payload["data"] if t["name"] == "Cross-entropy H(p, q)")
+    assert curve["y"][0] is None and curve["y"][-1] is None  # q = 0 and q = 1 leave gaps: ∞ is off any finite axis
+
+
+def test_certain_truth_and_certain_prediction_cost_nothing():
+    fig = cross_entropy_curve(compare_binary(1.0, 1.0, NATS))
+    marker = _trace(fig, "Your prediction q")
+    assert marker.y[0] == 0.0 and marker.marker.symbol == "circle"
+
+
+@pytest.mark.parametrize("unit", UNITS.values(), ids=str)
+def test_axes_are_fixed_and_scaled_to_the_unit(unit):
+    ranges = {
+        tuple(cross_entropy_curve(compare_binary(p, q, unit)).layout.yaxis.range) for p, q in [(0.1, 0.9), (0.5, 0.5)]
+    }
+    assert len(ranges) == 1
+    (y_range,) = ranges
+    assert y_range == (0.0, pytest.approx(5 * math.log(2) / math.log(unit.base)))  # 5 bits in every unit
+    fig = cross_entropy_curve(compare_binary(0.5, 0.5, unit), height=400)
+    assert fig.layout.xaxis.range == (-0.02, 1.02)
+    assert fig.layout.yaxis.title.text == f"cross-entropy H(p, q) [{unit}]"
+    assert fig.layout.height == 400
+    assert cross_entropy_curve(compare_binary(0.5, 0.5, unit)).layout.height == 520
+
+
+@pytest.mark.parametrize(("p", "q"), [(0.3, 0.65), (0.3, 0.0), (1.0, 1.0), (0.5, 0.333)])
+def test_the_in_figure_scrubber_restyles_the_point_and_bracket_for_every_q(p, q):
+    fig = cross_entropy_curve(compare_binary(p, q, BITS))
+    (slider,) = fig.layout.sliders
+    assert len(slider.steps) == 101 and slider.active == round(q * 100)
+    names = [fig.data[i].name for i in slider.steps[0].args[1]]
+    assert names == ["Your prediction q", "gap D(p‖q) at q"]
+    for step in slider.steps:
+        q_step = float(step.label)
+        update = step.args[0]
+        value = float(binary_cross_entropy(p, q_step))
+        gap = float(kl_divergence([p, 1 - p], [q_step, 1 - q_step]))
+        assert step.method == "restyle" and update["x"][0] == [q_step]
+        if math.isfinite(value):
+            assert update["y"][0][0] == pytest.approx(value, abs=1e-9) and update["marker.symbol"][0] == "circle"
+            assert f"D(p‖q) = {gap:.4f} bits" in update["text"][0][0]
+        else:
+            assert update["y"][0] == [fig.layout.yaxis.range[1]] and update["marker.symbol"][0] == "triangle-up"
+            assert update["text"][0][0].endswith("H(p, q) = ∞<br>D(p‖q) = ∞")
+        assert update["y"][1] == [pytest.approx(float(binary_entropy(p))), update["y"][0][0]]
+    # the step the figure opens at shows exactly what the server drew
+    if q * 100 == round(q * 100):
+        opening = slider.steps[slider.active].args[0]
+        assert opening["text"][0] == list(_trace(fig, "Your prediction q").text)
+
+
+def test_surprisal_scrubber():
+    fig = surprisal_curve(0.25, math.log(4), NATS)
+    (slider,) = fig.layout.sliders
+    assert slider.active == 25 and slider.steps[50].args[0]["text"][0] == ["y = 0.50<br>log(1/y) = 0.6931 nats"]
+    assert slider.steps[0].args[0]["marker.symbol"] == ["triangle-up"]
+    assert [fig.data[i].name for i in slider.steps[0].args[1]] == ["Your probability y"]
+
+
+def test_grid_reaches_toward_both_ends():
+    grid = probability_grid()
+    assert grid[0] == 0.0 and grid[-1] == 1.0 and grid[1] <= 1e-6 and 1 - grid[-2] <= 1e-6
+    assert (np.diff(grid) > 0).all() and len(grid) < 400
+
+
+def test_surprisal_curve_marks_familiar_events_and_the_current_y():
+    fig = surprisal_curve(0.25, 2.0, BITS)
+    events = _trace(fig, "Familiar events")
+    assert list(events.x) == [0.5, 1 / 6, 1e-3]
+    np.testing.assert_allclose(events.y, [1.0, math.log2(6), math.log2(1000)], rtol=1e-15)
+    marker = _trace(fig, "Your probability y")
+    assert (marker.x[0], marker.y[0]) == (0.25, 2.0)
+    texts = [a.text for a in fig.layout.annotations]
+    assert "a fair die shows a six: 2.585 bits" in texts
+    curve = _trace(fig, "Surprisal log(1/y)")
+    assert curve.line.color == SURPRISAL
+    assert fig.layout.yaxis.range[1] == pytest.approx(11.0)  # room above the 1-in-1000 event's 9.97 bits
+
+
+def test_surprisal_curve_follows_the_unit():
+    fig = surprisal_curve(0.5, math.log10(2), HARTLEYS)
+    events = _trace(fig, "Familiar events")
+    np.testing.assert_allclose(events.y, surprisal([0.5, 1 / 6, 1e-3], 10), rtol=1e-15)
+    assert fig.layout.yaxis.title.text == "surprisal log(1/y) [hartleys]"
+    assert "a 1-in-1000 event: 3.000 hartleys" in [a.text for a in fig.layout.annotations]
+
+
+def test_surprisal_of_zero_is_drawn_as_infinity():
+    fig = surprisal_curve(0.0, math.inf, NATS)
+    marker = _trace(fig, "Your probability y")
+    assert marker.y[0] == fig.layout.yaxis.range[1] and marker.marker.symbol == "triangle-up"
+    assert marker.text[0] == "y = 0.00<br>log(1/y) = ∞"
+
+
+def test_binary_entropy_curve_peaks_at_one_bit():
+    fig = binary_entropy_curve(0.5, 1.0, BITS)
+    curve = _trace(fig, "Binary entropy H(p)")
+    assert max(curve.y) == 1.0 and _trace(fig, "Your p").y[0] == 1.0
+    assert _trace(fig, "Your p").text[0] == "H(0.50) = 1.0000 bits"
+    nats = binary_entropy_curve(0.25, float(binary_entropy(0.25, math.e)), NATS)
+    assert max(_trace(nats, "Binary entropy H(p)").y) == pytest.approx(math.log(2), rel=1e-15)
+    assert nats.layout.yaxis.range[1] == pytest.approx(1.1 * math.log(2))  # 1.1 bits in every unit

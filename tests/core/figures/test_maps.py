@@ -1,0 +1,100 @@
+"""Colour maps of cross-entropy (core/figures/maps.py): the unit square for two outcomes, the triangle for three."""
+
+import math
+
+import numpy as np
+import pytest
+
+from core.comparison import compare, compare_binary
+from core.figures.colors import COLOR_SCALE, INFINITY, ROLES
+from core.figures.maps import binary_cross_entropy_map, simplex_cross_entropy_map, simplex_parts, simplex_point
+from core.measures import binary_cross_entropy, cross_entropy, entropy
+from core.units import BITS, HARTLEYS, NATS
+
+
+def _z(fig) -> np.ndarray:
+    return np.asarray(fig.data[0].z, dtype=float)
+
+
+def test_binary_map_has_its_minimum_on_the_diagonal_and_infinity_as_gaps():
+    fig = binary_cross_entropy_map(BITS, compare_binary(0.3, 0.65, BITS))
+    heat = fig.data[0]
+    z = _z(fig)
+    steps = np.asarray(heat.x)
+    assert z.shape == (steps.size, steps.size) and steps.tolist() == np.asarray(heat.y).tolist()
+    inner = z[1:-1, 1:-1]
+    assert (np.nanargmin(inner, axis=1) == np.arange(inner.shape[0])).all()  # each row's minimum: q = p
+    assert np.isnan(z[25, 0]) and np.isnan(z[25, -1])  # p = 0.5, q = 0 or 1: ∞
+    assert z[0, 0] == 0.0  # p = 0 and q = 0: certain, and right
+    assert z[15, 40] == pytest.approx(float(binary_cross_entropy(0.3, 0.8)), rel=1e-6)  # rows p, columns q
+    assert fig.layout.plot_bgcolor == INFINITY  # ∞ shows the top colour
+    assert heat.colorscale == COLOR_SCALE
+    assert (heat.zmin, heat.zmax) == (0.0, pytest.approx(5.0))
+    assert (fig.data[2].x[0], fig.data[2].y[0]) == (0.65, 0.3)
+    assert fig.data[2].hovertemplate.startswith("q = 0.65, p = 0.30<br>H(p, q) = 1.2466 bits")
+    assert len(binary_cross_entropy_map(BITS).data) == 2  # no marker without a comparison
+
+
+def test_map_values_follow_the_unit():
+    bits = _z(binary_cross_entropy_map(BITS))
+    nats = _z(binary_cross_entropy_map(NATS))
+    np.testing.assert_allclose(nats, bits * math.log(2), rtol=1e-6)  # float32 on the wire
+    again = _z(binary_cross_entropy_map(BITS))
+    np.testing.assert_array_equal(again, bits)
+    assert binary_cross_entropy_map(HARTLEYS).data[0].colorbar.title.text == "hartleys"
+
+
+def test_simplex_map_is_darkest_at_p_and_marks_q():
+    p = np.array([0.2, 0.3, 0.5])
+    fig = simplex_cross_entropy_map(compare(p, [1 / 3, 1 / 3, 1 / 3], BITS))
+    heat = fig.data[0]
+    z = _z(fig)
+    row, col = np.unravel_index(np.nanargmin(z), z.shape)
+    best = (heat.x[col], heat.y[row])
+    assert math.dist(best, simplex_point(p)) < 0.03
+    assert np.nanmin(z) >= entropy(p) - 1e-6
+    assert np.isnan(z[-1, 0]) and np.isnan(z[-1, -1])  # top corners of the box lie outside the triangle
+    assert (fig.data[3].x[0], fig.data[3].y[0]) == pytest.approx(simplex_point([1 / 3] * 3))
+    assert (fig.data[2].x[0], fig.data[2].y[0]) == pytest.approx(simplex_point(p))
+    assert fig.data[2].marker.color == ROLES["entropy"]
+
+
+def test_simplex_map_values_are_the_cross_entropy_of_each_point():
+    p = [0.6, 0.3, 0.1]
+    fig = simplex_cross_entropy_map(compare(p, [0.2, 0.2, 0.6], NATS))
+    heat = fig.data[0]
+    z = _z(fig)
+    height = math.sqrt(3) / 2
+    checked = 0
+    for row in range(0, len(heat.y), 7):
+        for col in range(0, len(heat.x), 7):
+            q3 = heat.y[row] / height
+            q2 = heat.x[col] - q3 / 2
+            q = np.array([1 - q2 - q3, q2, q3])
+            if (q > 1e-9).all():  # well inside the triangle
+                assert z[row, col] == pytest.approx(float(cross_entropy(p, q / q.sum(), math.e)), rel=1e-6)
+                checked += 1
+    assert checked > 10
+
+
+def test_a_certain_p_rules_out_the_opposite_edge():
+    fig = simplex_cross_entropy_map(compare([1.0, 0.0, 0.0], [0.5, 0.5, 0.0]))
+    z = _z(fig)
+    assert np.isnan(z[0, -1])  # the corner q = (0, 1, 0): outcome 1 ruled out, ∞
+    assert np.nanmin(z) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_simplex_point_corners():
+    assert simplex_point([1.0, 0.0, 0.0]) == (0.0, 0.0) and simplex_point([0.0, 1.0, 0.0]) == (1.0, 0.0)
+    assert simplex_point([0.0, 0.0, 1.0]) == pytest.approx((0.5, math.sqrt(3) / 2))
+    assert simplex_point([1 / 3] * 3) == pytest.approx((0.5, math.sqrt(3) / 6))
+
+
+def test_simplex_parts_are_the_maps_traces_and_layout():
+    c = compare([0.2, 0.3, 0.5], [0.1, 0.1, 0.8], HARTLEYS)
+    traces, layout = simplex_parts(c.p, c.q, c.entropy, c.cross_entropy, c.unit)
+    assert [t["name"] for t in traces] == ["H(p, q)", "triangle", "p: the minimum", "your estimate q"]
+    assert layout["height"] == 440 and layout["yaxis"]["scaleanchor"] == "x"
+    fig = simplex_cross_entropy_map(c, height=300)
+    assert [t.name for t in fig.data] == [t["name"] for t in traces] and fig.layout.height == 300
+    assert f"H(p, q) = {c.cross_entropy:.4f} hartleys" in traces[3]["hovertemplate"]

@@ -1,0 +1,125 @@
+"""Figures for training (core/figures/training.py): gradients, descent paths, the binary case, learning curves."""
+
+import math
+
+import numpy as np
+import pytest
+
+from core.descent import Descent, gradient_descent
+from core.figures.colors import ROLES
+from core.figures.maps import simplex_point
+from core.figures.training import (
+    binary_gradients,
+    binary_losses,
+    descent_on_simplex,
+    gradient_bars,
+    learning_curves,
+    loss_per_step,
+    true_class_probability,
+)
+from core.two_classes import binary_loss_curves
+from core.units import BITS, HARTLEYS, NATS
+
+GRID = np.round(np.arange(-8.0, 8.0001, 0.1), 1)
+RUN = gradient_descent([-1.0, 2.0, 0.5], [1.0, 0.0, 0.0], learning_rate=1.0, steps=200)
+
+
+def _trace(fig, name):
+    return next(t for t in fig.data if t.name == name)
+
+
+def _descent(loss, floor) -> Descent:
+    """A run written by hand, so the figure's numbers can be checked against known ones."""
+    steps = len(loss)
+    q = np.full((steps, 3), 1 / 3)
+    return Descent(logits=np.zeros((steps, 3)), q=q, loss=np.asarray(loss), floor=floor, target=np.array([0.5, 0.5, 0]))
+
+
+def test_gradient_bars_point_the_way():
+    bars = gradient_bars([0.2, 0.5, 0.3], [1.0, 0.0, 0.0]).data[0]
+    np.testing.assert_allclose(bars.y, [-0.8, 0.5, 0.3])
+    assert list(bars.text) == ["-0.800", "+0.500", "+0.300"]
+    assert bars.marker.color == ROLES["gradient"] and list(bars.x) == [1, 2, 3]
+
+
+def test_loss_per_step_in_the_unit_with_its_floor():
+    fig = loss_per_step(_descent([math.log(3), 0.5], 0.25), BITS)
+    np.testing.assert_allclose(fig.data[0].y, [math.log2(3), 0.5 / math.log(2)])
+    assert fig.data[1].y[0] == pytest.approx(0.25 / math.log(2))
+    assert fig.data[1].name == f"floor H(p) = {0.25 / math.log(2):.4f} bits"
+    assert fig.layout.yaxis.title.text == "loss [bits]"
+    nats = loss_per_step(_descent([math.log(3), 0.5], 0.25))  # nats, as PyTorch reports, unless told
+    np.testing.assert_allclose(nats.data[0].y, [math.log(3), 0.5])
+    assert nats.layout.yaxis.range == (0.0, pytest.approx(4 * math.log(2)))
+
+
+def test_loss_per_step_makes_room_for_a_high_start():
+    fig = loss_per_step(_descent([10.0, 1.0, 0.5], 0.0), NATS)
+    assert fig.layout.yaxis.range[1] == pytest.approx(10.5) and fig.layout.xaxis.range == (0, 2)
+
+
+def test_descent_animation_moves_only_the_marker():
+    fig = descent_on_simplex(RUN, NATS)
+    assert len(fig.frames) == 31  # 201 steps, shown at 31 evenly spaced ones
+    assert [frame.name for frame in fig.frames][:3] == ["0", "7", "13"] and fig.frames[-1].name == "200"
+    marker = [t.name for t in fig.data].index("q at the step")
+    assert all(frame.traces == (marker,) and len(frame.data) == 1 for frame in fig.frames)
+    last = fig.frames[-1].data[0]
+    assert (last.x[0], last.y[0]) == pytest.approx(simplex_point(RUN.q[-1]), abs=1e-4)
+    path = _trace(fig, "path of q")
+    assert len(path.x) == RUN.q.shape[0]  # the path itself keeps every step
+    assert (path.x[0], path.y[0]) == pytest.approx(simplex_point(RUN.q[0]))
+    assert fig.layout.updatemenus[0].buttons[0].label == "▶ play"
+    assert [step.label for step in fig.layout.sliders[0].steps] == [frame.name for frame in fig.frames]
+    short = descent_on_simplex(gradient_descent([-1.0, 2.0, 0.5], [1.0, 0.0, 0.0], learning_rate=1.0, steps=10))
+    assert [frame.name for frame in short.frames] == [str(i) for i in range(11)]
+
+
+def test_descent_is_drawn_over_the_map_of_its_own_target():
+    run = gradient_descent([0.0, 0.0, 0.0], [0.2, 0.3, 0.5], learning_rate=1.0, steps=50)
+    fig = descent_on_simplex(run, BITS)
+    assert (_trace(fig, "p: the minimum").x[0], _trace(fig, "p: the minimum").y[0]) == pytest.approx(
+        simplex_point(run.target)
+    )
+    start = _trace(fig, "q at step 0")
+    assert (start.x[0], start.y[0]) == pytest.approx(simplex_point([1 / 3] * 3))
+    floor_bits = run.floor / math.log(2)
+    assert f"H(p, p) = H(p) = {floor_bits:.4f} bits" in _trace(fig, "p: the minimum").hovertemplate
+    assert f"H(p, q) = {run.loss[0] / math.log(2):.4f} bits" in start.hovertemplate
+
+
+def test_binary_figures_mark_the_current_logit():
+    curves = binary_loss_curves(1.0, GRID)
+    losses = binary_losses(curves, -4.0, NATS)
+    assert losses.data[2].x[0] == -4.0 and losses.data[2].y[0] == pytest.approx(math.log1p(math.exp(4.0)))
+    assert losses.data[1].yaxis == "y2" and losses.layout.yaxis2.overlaying == "y"
+    assert losses.data[3].y[0] == pytest.approx((1 / (1 + math.exp(4.0)) - 1) ** 2)
+    gradients = binary_gradients(curves, -4.0)
+    assert gradients.data[2].y[0] == pytest.approx(1 / (1 + math.exp(4.0)) - 1)
+    q = 1 / (1 + math.exp(4.0))
+    assert gradients.data[3].y[0] == pytest.approx(2 * (q - 1) * q * (1 - q))
+    assert gradients.data[0].line.color == ROLES["gradient"] and gradients.data[1].line.color == ROLES["reference"]
+
+
+def test_binary_losses_follow_the_unit():
+    curves = binary_loss_curves(0.0, GRID)
+    bits = binary_losses(curves, 2.0, BITS)
+    np.testing.assert_allclose(bits.data[0].y, curves.cross_entropy / math.log(2), rtol=1e-12)
+    assert bits.data[0].name == "cross-entropy [bits]"
+    assert bits.layout.yaxis.range[1] == pytest.approx(8.1 / math.log(2))
+    np.testing.assert_allclose(bits.data[1].y, curves.squared_error, rtol=1e-12)  # squared error has no unit
+    assert bits.layout.xaxis.range == (-8.0, 8.0)
+
+
+def test_learning_curves_and_true_class_probability():
+    fig = learning_curves([math.log(3), 0.2], [math.log(3), 0.3], BITS)
+    assert fig.data[0].y[0] == pytest.approx(math.log2(3)) and fig.data[1].y[1] == pytest.approx(0.3 / math.log(2))
+    assert [t.line.dash for t in fig.data] == ["solid", "dash"]
+    assert fig.layout.yaxis.range[1] == pytest.approx(1.7)  # above log 3 ≈ 1.585 bits, where training starts
+    assert learning_curves([1.0, 0.5], [1.0, 0.6], HARTLEYS).data[0].y[0] == pytest.approx(1 / math.log(10))
+    q = np.zeros((3, 2, 3))
+    q[:, 0, 1] = [0.3, 0.6, 0.9]
+    fig = true_class_probability(q, [1, 2], ["first", "second"])
+    assert list(fig.data[0].y) == [0.3, 0.6, 0.9] and list(fig.data[1].y) == [0.0, 0.0, 0.0]
+    assert [t.name for t in fig.data] == ["first", "second"]
+    assert {t.line.color for t in fig.data} == {ROLES["estimate"]}
