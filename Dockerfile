@@ -18,6 +18,7 @@ COPY .streamlit .streamlit
 COPY app.py .
 COPY core core
 COPY pages pages
+COPY ui ui
 COPY data data
 
 USER app

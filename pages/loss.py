@@ -30,11 +30,7 @@ z = np.array([slider(f"logit{i}", start, container=columns[i - 1]) for i, start 
 label_column, smoothing_column = st.columns(2)
 label = choice("label", "1", container=label_column, style="segmented")
 smoothing = slider("smoothing", 0.0, container=smoothing_column)
-if label == "soft":
-    st.caption("Soft target: a weight per class; the probabilities are the weights over their sum.")
-    raw_target = weights_editor("p", 3, [2, 5, 3], per_row=3, presets=False)
-else:
-    raw_target = int(label) - 1
+raw_target = weights_editor("p", 3, [2, 5, 3], per_row=3, presets=False) if label == "soft" else int(label) - 1
 
 p = smoothed_target(raw_target, 3, smoothing)
 q = softmax(z)

@@ -45,7 +45,6 @@ def _weights(distribution: str, name: str) -> list[Control]:
             0,
             MAX_WEIGHT,
             1,
-            help=f"The weight of outcome {i} in {name}: its probability is its weight over the sum of the weights.",
         )
         for i in range(1, MAX_OUTCOMES + 1)
     ]

@@ -77,14 +77,18 @@ def weights_editor(
     """
     if presets:
         options = [*PRESETS, *([f"{name} = {copy_of}"] if copy_of else [])]
-        st.pills(
+        # A menu rather than a row of buttons: the options fit a phone's width, whatever their number.
+        st.selectbox(
             f"Start {name} from a preset, then adjust its weights",
             options,
+            index=None,
             key=f"{name}_preset",
+            placeholder="Choose a preset…",
             on_change=_apply_preset,
             args=(name, copy_of),
             help=" · ".join(f"{preset}: {text}" for preset, text in PRESETS.items()),
         )
+    st.caption(f"The weight of each outcome in {name}: its probability is its weight over the sum of the weights.")
     weights = []
     for first in range(0, n, per_row):
         for column, i in zip(st.columns(per_row), range(first + 1, min(first + per_row, n) + 1), strict=False):

@@ -126,7 +126,7 @@ def figure(
 
     The figure is built in one call from plain dicts, without Plotly's property-by-property
     validation: that validation costs more than the rest of a page's rerun put together, and the
-    test suite runs it on every builder's output instead (tests/core/test_figures.py).
+    test suite runs it on every builder's output instead (tests/core/figures/test_all_builders.py).
     """
     layout: dict[str, Any] = {
         # No Plotly template: Streamlit draws every chart in its own theme, light or dark, whatever

@@ -204,3 +204,12 @@ def test_negative_zero_is_zero():
     assert binary_cross_entropy(0.3, -0.0) == math.inf and binary_cross_entropy(-0.0, -0.0) == 0.0
     assert surprisal(-0.0) == math.inf
     assert kl_divergence([-0.0, 1.0], [0.5, 0.5]) == pytest.approx(1.0)
+
+
+def test_kl_divergence_stays_finite_for_a_subnormal_estimate():
+    # 0.3 / 1e-310 overflows a float, but D(p‖q) = 0.3·ln(0.3/1e-310) + 0.7·ln(0.7/1) is finite.
+    p, q = [0.3, 0.7], [1e-310, 1.0]
+    expected = 0.3 * (math.log(0.3) + 310 * math.log(10)) + 0.7 * math.log(0.7)
+    assert kl_divergence(p, q, math.e) == pytest.approx(expected, rel=1e-12)
+    assert kl_divergence(p, q) == pytest.approx(cross_entropy(p, q) - entropy(p), rel=1e-12)
+    assert kl_divergence([1.0, 0.0], [0.0, 1.0]) == math.inf  # the maths' ∞ is still ∞

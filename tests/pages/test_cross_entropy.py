@@ -48,13 +48,13 @@ def test_ruling_out_an_outcome_that_happens_is_infinite(open_link):
 
 def test_q_equal_to_p_costs_only_the_entropy(open_link):
     at = open_link(PAGE)
-    at.pills(key="q_preset").set_value("q = p").run()
+    at.selectbox(key="q_preset").set_value("q = p").run()
     values = metric_values(at)
     assert values["Cross-entropy H(p, q)"] == values["Entropy H(p)"]
     assert values["KL divergence D(p‖q)"] == "0.0000 bits" and "D(q‖p) = 0.0000 bits" in _swap_table(at)
     p_weights = [at.slider(key=f"p_weight{i}").value for i in (1, 2, 3)]
     assert [at.slider(key=f"q_weight{i}").value for i in (1, 2, 3)] == p_weights == [5, 3, 2]
-    assert at.pills(key="q_preset").value is None
+    assert at.selectbox(key="q_preset").value is None
 
 
 @pytest.mark.parametrize("n", range(2, 9))
@@ -82,7 +82,7 @@ def test_a_weight_above_its_range_falls_back_with_a_note(open_link):
 
 def test_presets_for_p_change_n_for_both(open_link):
     at = open_link(PAGE)
-    at.pills(key="p_preset").set_value("Fair coin").run()
+    at.selectbox(key="p_preset").set_value("Fair coin").run()
     assert at.slider(key="n").value == 2
     assert metric_values(at)["Entropy H(p)"] == "1.0000 bits"
     assert [at.slider(key=f"q_weight{i}").value for i in (1, 2)] == [2, 5]  # q keeps its weights

@@ -51,10 +51,10 @@ def test_weights_move_the_charts_and_metrics(open_link):
 )
 def test_presets_then_adjust(open_link, preset, n, entropy_text):
     at = open_link(PAGE)
-    at.pills(key="p_preset").set_value(preset).run()
+    at.selectbox(key="p_preset").set_value(preset).run()
     assert at.slider(key="n").value == n
     assert metric_values(at)["Entropy H(p)"] == entropy_text
-    assert at.pills(key="p_preset").value is None  # ready for the next preset
+    assert at.selectbox(key="p_preset").value is None  # ready for the next preset
     at.slider(key="p_weight2").set_value(10).run()  # and the weights can still be adjusted
     assert metric_values(at)["Entropy H(p)"] != entropy_text
     assert not at.exception

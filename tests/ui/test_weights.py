@@ -48,10 +48,10 @@ def test_all_weights_zero_fall_back_to_uniform_with_a_note():
 
 def test_a_preset_sets_the_weights_and_n_and_clears_itself():
     at = AppTest.from_function(_editor_page).run()
-    at.pills(key="p_preset").set_value("Loaded die").run()
+    at.selectbox(key="p_preset").set_value("Loaded die").run()
     assert at.slider(key="n").value == 6
     assert [at.slider(key=f"p_weight{i}").value for i in range(1, 7)] == [1, 1, 1, 1, 1, 5]
-    assert at.pills(key="p_preset").value is None
-    at.pills(key="q_preset").set_value("q = p").run()
+    assert at.selectbox(key="p_preset").value is None
+    at.selectbox(key="q_preset").set_value("q = p").run()
     assert [at.slider(key=f"q_weight{i}").value for i in range(1, 7)] == [1, 1, 1, 1, 1, 5]
     assert not at.exception
