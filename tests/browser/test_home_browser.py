@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from core import binary_cross_entropy, binary_entropy, format_value, kl_divergence
+from core import BITS, binary_cross_entropy, binary_entropy, format_value, kl_divergence
 from devtools.browser import screenshot, wait_until_idle
 
 
@@ -21,9 +21,9 @@ def test_keyboard_moves_q_and_the_link_follows(open_page, browser, server):
         page.keyboard.press("ArrowRight")
     expect(page).to_have_url(re.compile(r"q=0\.7\b"))
     wait_until_idle(page)
-    moved = format_value(binary_cross_entropy(0.3, 0.7), "bits")
+    moved = format_value(binary_cross_entropy(0.3, 0.7), BITS)
     expect(_metric(page, "Cross-entropy H(p, q)")).to_have_text(moved)
-    gap = format_value(kl_divergence([0.3, 0.7], [0.7, 0.3]), "bits")
+    gap = format_value(kl_divergence([0.3, 0.7], [0.7, 0.3]), BITS)
     expect(page.locator(".js-plotly-plot").first).to_contain_text(f"D(p‖q) = {gap}")
 
     shared = browser.new_page()  # the copied link, opened elsewhere, shows the same view
@@ -46,7 +46,7 @@ def test_mouse_drag_moves_p(open_page):
     wait_until_idle(page)
     p_value = float(re.search(r"p=([0-9.]+)", page.url).group(1))
     expect(p_slider).to_have_attribute("aria-valuetext", f"{p_value:.2f}")
-    expect(_metric(page, "Entropy H(p)")).to_have_text(format_value(binary_entropy(p_value), "bits"))
+    expect(_metric(page, "Entropy H(p)")).to_have_text(format_value(binary_entropy(p_value), BITS))
 
 
 def test_impossible_prediction_shows_infinity(open_page):

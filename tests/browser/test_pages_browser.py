@@ -9,14 +9,9 @@ from playwright.sync_api import expect
 
 from devtools.browser import screenshot, wait_until_idle
 from devtools.servers import running_app
+from pages import PAGES
 
-PAGES = {
-    "surprisal": ("Surprisal: how surprising is an outcome?", "Surprisal log(1/y)"),
-    "entropy": ("Entropy: the average surprise", "Entropy H(p)"),
-    "cross-entropy": ("Cross-entropy: judging p by q", "Cross-entropy H(p, q)"),
-    "loss": ("Cross-entropy loss: how classifiers learn", "Loss H(p, q)"),
-    "in-practice": ("In practice: a classifier learns iris species", "Train cross-entropy"),
-}
+IDS = [page.url_path or "home" for page in PAGES]
 
 
 def _metric(page, label):
@@ -25,23 +20,23 @@ def _metric(page, label):
 
 def test_a_fresh_servers_first_visitor_can_open_a_deep_link(browser):
     # The first run of a new server is the one Streamlit may give to pages/ alone (pages/__init__.py).
-    with running_app("fresh-server") as url:
+    with running_app("fresh-server") as app:
         page = browser.new_page()
-        page.goto(f"{url}/cross-entropy?n=2")
+        page.goto(f"{app.url}/cross-entropy?n=2")
         wait_until_idle(page)
         expect(page.get_by_role("heading", name="Cross-entropy: judging p by q")).to_be_visible()
         expect(page.get_by_text("Page not found")).to_have_count(0)
         expect(page.get_by_test_id("stSidebar").get_by_text("Unit")).to_be_visible()
         expect(page.get_by_test_id("stSidebarNav")).to_contain_text("3 · Cross-entropy")
-        expect(page.get_by_role("slider", name="n: number of outcomes")).to_have_attribute("aria-valuetext", "2")
+        expect(page.get_by_role("slider", name="Number of outcomes n")).to_have_attribute("aria-valuetext", "2")
         page.close()
 
 
-@pytest.mark.parametrize("path", list(PAGES))
-def test_each_page_follows_its_controls_and_the_unit(open_page, path):
-    title, label = PAGES[path]
-    page = open_page(f"/{path}")
-    expect(page.get_by_role("heading", name=title)).to_be_visible()
+@pytest.mark.parametrize("entry", PAGES, ids=IDS)
+def test_each_page_follows_its_controls_and_the_unit(open_page, entry):
+    label = entry.headline
+    page = open_page(f"/{entry.url_path}")
+    expect(page.get_by_role("heading", name=entry.heading)).to_be_visible()
     before = _metric(page, label).inner_text()
     page.get_by_role("slider").first.focus()
     page.keyboard.press("ArrowRight")
@@ -52,7 +47,9 @@ def test_each_page_follows_its_controls_and_the_unit(open_page, path):
     expect(page).to_have_url(re.compile(r"unit=nats"))
     wait_until_idle(page)
     expect(_metric(page, label)).to_have_text(re.compile(r"nats$|∞"))
-    shared = urlsplit(page.get_by_test_id("stSidebar").get_by_test_id("stCode").inner_text())
+    link = page.get_by_test_id("stSidebar").get_by_test_id("stCode")
+    expect(link).to_contain_text("unit=nats")  # written at the end of the run that the metric began
+    shared = urlsplit(link.inner_text())
     address = urlsplit(page.url)
     assert (shared.netloc, shared.path) == (address.netloc, address.path)  # the share link is this view
     assert parse_qs(shared.query) == parse_qs(address.query)
@@ -62,14 +59,15 @@ def test_cross_entropy_preset_and_infinity(open_page):
     page = open_page("/cross-entropy")
     page.get_by_test_id("stSelectbox").nth(1).click()
     page.get_by_role("option", name="q = p").click()
+    expect(page).to_have_url(re.compile(r"q_weight1=5"))
     wait_until_idle(page)
     expect(_metric(page, "KL divergence D(p‖q)")).to_have_text("0.0000 bits")
-    page = open_page("/cross-entropy?q1=0")
+    page = open_page("/cross-entropy?q_weight1=0")
     expect(_metric(page, "Cross-entropy H(p, q)")).to_have_text("∞")
     expect(page.get_by_text("Outcome 1 can happen")).to_be_visible()
 
 
-@pytest.mark.parametrize("path", ["", *PAGES])
+@pytest.mark.parametrize("path", [page.url_path for page in PAGES], ids=IDS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_screenshots_fit_phone_and_desktop(open_page, path, scheme):
     for width, height, size in [(1280, 900, "desktop"), (390, 844, "phone")]:
