@@ -1,7 +1,8 @@
 """The pages: one script each, and the registry that ``app.py``, the tests and the benchmarks read.
 
 Adding a page is one new script in this folder and one row in ``PAGES`` below. The script starts with
-``page = begin(__file__)`` and then reads top to bottom: controls, then ``core``, then output.
+``begin(__file__)`` (which shows the row's title and lead paragraph) and then reads top to
+bottom: controls, then ``core``, then output.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class PageEntry:
     url_path: str
     #: The page's own title, at its top.
     heading: str
+    #: The paragraph under the title: what the page shows, in a few sentences (Markdown).
+    lead: str
     #: The metric that sums the page up: the browser tests watch it change.
     headline: str
     #: A slider the benchmarks and load tests move, and the values they move it through.
@@ -54,6 +57,11 @@ PAGES: tuple[PageEntry, ...] = (
         ":material/show_chart:",
         "",
         "Cross-entropy: the cost of a wrong belief",
+        (
+            "An outcome happens with true probability **p**; a model predicts it with probability **q**. "
+            "Move **q** and watch the average surprise, the cross-entropy, rise as the prediction leaves the "
+            "truth, and touch its floor, the entropy, exactly where **q = p**."
+        ),
         "Cross-entropy H(p, q)",
         ("q", _TENTHS),
     ),
@@ -63,6 +71,11 @@ PAGES: tuple[PageEntry, ...] = (
         ":material/bolt:",
         "surprisal",
         "Surprisal: how surprising is an outcome?",
+        (
+            "Rare outcomes surprise more; certain outcomes surprise not at all. An outcome of probability "
+            "**y** carries a surprise of **log(1/y)**: halve the probability and the surprise grows by "
+            "one bit."
+        ),
         "Surprisal log(1/y)",
         ("y", _TENTHS),
     ),
@@ -72,6 +85,12 @@ PAGES: tuple[PageEntry, ...] = (
         ":material/casino:",
         "entropy",
         "Entropy: the average surprise",
+        (
+            "A distribution p gives each of its n outcomes a probability pᵢ. Its entropy "
+            "**H(p) = Σᵢ pᵢ·log(1/pᵢ)** weighs each outcome's surprisal by how often it happens: the "
+            "surprise you should expect. It is 0 when one outcome is certain and largest, log n, when all "
+            "are equally likely."
+        ),
         "Entropy H(p)",
         ("p_weight1", _WEIGHTS),
     ),
@@ -81,6 +100,12 @@ PAGES: tuple[PageEntry, ...] = (
         ":material/compare_arrows:",
         "cross-entropy",
         "Cross-entropy: judging p by q",
+        (
+            "Outcomes happen with the true probabilities **p**, but you judge their surprise with an "
+            "estimate **q**. The surprise you then expect is the cross-entropy **H(p, q) = Σᵢ pᵢ·log(1/qᵢ)**. "
+            "It is never below the entropy H(p), and equals it only when q = p; the excess is the KL "
+            "divergence **D(p‖q)**."
+        ),
         "Cross-entropy H(p, q)",
         ("q_weight1", _WEIGHTS),
     ),
@@ -90,6 +115,12 @@ PAGES: tuple[PageEntry, ...] = (
         ":material/trending_down:",
         "loss",
         "Cross-entropy loss: how classifiers learn",
+        (
+            "A classifier outputs one real score per class, its **logits** z. Softmax turns them into a "
+            "prediction **q**, and the loss is the cross-entropy **H(p, q)** against the target **p**. "
+            "Because H(p, q) is smallest exactly at q = p, lowering the loss pulls the prediction toward "
+            "the target. PyTorch reports the loss in nats."
+        ),
         "Loss H(p, q)",
         ("logit1", tuple(round(-5 + 0.3 * i, 1) for i in range(30))),
     ),
@@ -99,6 +130,12 @@ PAGES: tuple[PageEntry, ...] = (
         ":material/model_training:",
         "in-practice",
         "In practice: a classifier learns iris species",
+        (
+            "Fisher's 150 iris flowers, four measurements each, three species. A softmax classifier "
+            "(multinomial logistic regression) predicts a distribution q over the species, and gradient "
+            "descent lowers the mean cross-entropy between q and each flower's one-hot label p. "
+            "120 flowers train it; every fifth flower of each species, 30 in all, is held out to test it."
+        ),
         "Train cross-entropy",
         ("epochs", tuple(100 + 7 * i for i in range(30))),
     ),
@@ -106,9 +143,10 @@ PAGES: tuple[PageEntry, ...] = (
 
 
 def begin(script: str) -> PageEntry:
-    """Start a page: hand the run to ``app.py`` if Streamlit ran the page without it; its registry row.
+    """Start a page: hand the run to ``app.py`` if Streamlit ran the page without it; then show the
+    page's title and lead paragraph, and return its registry row.
 
-    Call it first, as ``page = begin(__file__)``. Until ``st.navigation`` is first called in a
+    Call it first, as ``begin(__file__)``. Until ``st.navigation`` is first called in a
     server's life, Streamlit treats ``pages/`` as an old-style pages folder: if the server's first
     visitor opens a link such as ``/entropy``, it runs ``pages/entropy.py`` alone, without the
     navigation and the shared controls. The entry point then runs in its place (its
@@ -119,4 +157,7 @@ def begin(script: str) -> PageEntry:
         runpy.run_path(str(ENTRY_POINT))
         st.stop()
     name = Path(script).name
-    return next(page for page in PAGES if page.script == name)
+    page = next(page for page in PAGES if page.script == name)
+    st.title(page.heading)
+    st.markdown(page.lead)
+    return page

@@ -14,19 +14,12 @@ from core.formulas import comparison_formulas
 from pages import begin
 from ui.charts import chart
 from ui.controls import current_unit, slider
-from ui.output import infinite, metrics, table
+from ui.output import comparison_metrics, infinite, table
 from ui.weights import weights_editor
 
-page = begin(__file__)
+begin(__file__)  # shows the title and the lead paragraph of this page's registry row
 unit = current_unit()
 
-st.title(page.heading)
-st.markdown(
-    "Outcomes happen with the true probabilities **p**, but you judge their surprise with an "
-    "estimate **q**. The surprise you then expect is the cross-entropy **H(p, q) = Σᵢ pᵢ·log(1/qᵢ)**. "
-    "It is never below the entropy H(p), and equals it only when q = p; the excess is the KL "
-    "divergence **D(p‖q)**."
-)
 n = slider("n", 3)
 truth, estimate = st.columns(2, gap="large")
 with truth:
@@ -38,14 +31,7 @@ with estimate:
 
 c = compare(p, q, unit)
 
-metrics(
-    [
-        ("Entropy H(p)", c.entropy),
-        ("Cross-entropy H(p, q)", c.cross_entropy),
-        ("KL divergence D(p‖q)", c.kl_divergence),
-    ],
-    unit,
-)
+comparison_metrics(c)
 if c.ruled_out:
     infinite(
         f"Outcome {', '.join(map(str, c.ruled_out))} can happen (p > 0), but q gives it probability 0: it "

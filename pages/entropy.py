@@ -11,16 +11,9 @@ from ui.controls import current_unit, slider
 from ui.output import metrics
 from ui.weights import weights_editor
 
-page = begin(__file__)
+begin(__file__)  # shows the title and the lead paragraph of this page's registry row
 unit = current_unit()
 
-st.title(page.heading)
-st.markdown(
-    "A distribution p gives each of its n outcomes a probability pᵢ. Its entropy "
-    "**H(p) = Σᵢ pᵢ·log(1/pᵢ)** weighs each outcome's surprisal by how often it happens: the "
-    "surprise you should expect. It is 0 when one outcome is certain and largest, log n, when all "
-    "are equally likely."
-)
 n = slider("n", 4)
 # With n = 4 the defaults give p = (1/2, 1/4, 1/8, 1/8): H(p) = 1.75 bits.
 p = weights_editor("p", n, [4, 2, 1, 1, 1, 1, 1, 1], per_row=4)

@@ -8,31 +8,18 @@ from core.formulas import comparison_formulas
 from pages import begin
 from ui.charts import chart
 from ui.controls import current_unit, slider
-from ui.output import infinite, metrics
+from ui.output import comparison_metrics, infinite
 
-page = begin(__file__)
+begin(__file__)  # shows the title and the lead paragraph of this page's registry row
 unit = current_unit()
 
-st.title(page.heading)
-st.markdown(
-    "An outcome happens with true probability **p**; a model predicts it with probability **q**. "
-    "Move **q** and watch the average surprise, the cross-entropy, rise as the prediction leaves the "
-    "truth, and touch its floor, the entropy, exactly where **q = p**."
-)
 left, right = st.columns(2)
 p = slider("p", 0.3, container=left)
 q = slider("q", 0.65, container=right)
 
 c = compare_binary(p, q, unit)
 
-metrics(
-    [
-        ("Entropy H(p)", c.entropy),
-        ("Cross-entropy H(p, q)", c.cross_entropy),
-        ("KL divergence D(p‖q)", c.kl_divergence),
-    ],
-    unit,
-)
+comparison_metrics(c)
 if c.ruled_out:
     (outcome,) = c.ruled_out
     infinite(

@@ -11,7 +11,7 @@ from ui.charts import chart
 from ui.controls import CONTROLS, choice, current_unit, slider
 from ui.output import metrics
 
-page = begin(__file__)
+begin(__file__)  # shows the title and the lead paragraph of this page's registry row
 unit = current_unit()
 MAX_EPOCHS = int(CONTROLS["epochs"].high)
 
@@ -34,13 +34,6 @@ def train(learning_rate: float, label_smoothing: float) -> tuple[TrainingHistory
     return history, classes
 
 
-st.title(page.heading)
-st.markdown(
-    "Fisher's 150 iris flowers, four measurements each, three species. A softmax classifier "
-    "(multinomial logistic regression) predicts a distribution q over the species, and gradient "
-    "descent lowers the mean cross-entropy between q and each flower's one-hot label p. "
-    "120 flowers train it; every fifth flower of each species, 30 in all, is held out to test it."
-)
 epochs_column, rate_column, smoothing_column = st.columns(3)
 epochs = slider("epochs", 150, container=epochs_column)
 learning_rate = choice("lr", 0.3, container=rate_column)

@@ -14,16 +14,9 @@ from ui.controls import choice, current_unit, slider, slider_steps
 from ui.output import code_tabs, metrics, table
 from ui.weights import weights_editor
 
-page = begin(__file__)
+begin(__file__)  # shows the title and the lead paragraph of this page's registry row
 unit = current_unit()
 
-st.title(page.heading)
-st.markdown(
-    "A classifier outputs one real score per class, its **logits** z. Softmax turns them into a "
-    "prediction **q**, and the loss is the cross-entropy **H(p, q)** against the target **p**. "
-    "Because H(p, q) is smallest exactly at q = p, lowering the loss pulls the prediction toward "
-    "the target. PyTorch reports the loss in nats."
-)
 st.subheader("One prediction, three classes")
 columns = st.columns(3)
 z = np.array([slider(f"logit{i}", start, container=columns[i - 1]) for i, start in ((1, -1.0), (2, 2.0), (3, 0.5))])

@@ -10,15 +10,9 @@ from ui.charts import chart
 from ui.controls import current_unit, slider
 from ui.output import infinite, metrics
 
-page = begin(__file__)
+begin(__file__)  # shows the title and the lead paragraph of this page's registry row
 unit = current_unit()
 
-st.title(page.heading)
-st.markdown(
-    "Rare outcomes surprise more; certain outcomes surprise not at all. An outcome of probability "
-    "**y** carries a surprise of **log(1/y)**: halve the probability and the surprise grows by "
-    "one bit."
-)
 y = slider("y", 0.25)
 
 value = float(surprisal(y, unit.base))

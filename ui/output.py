@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from core import Unit, format_value
+from core import Comparison, Unit, format_value
 
-__all__ = ["code_tabs", "infinite", "metrics", "table"]
+__all__ = ["code_tabs", "comparison_metrics", "infinite", "metrics", "table"]
 
 
 def metrics(values: Sequence[tuple[str, float | str]], unit: Unit | None, *, per_row: int | None = None) -> None:
@@ -36,3 +36,15 @@ def code_tabs(snippets: dict[str, str]) -> None:
     """Code to copy, a tab per language."""
     for tab, code in zip(st.tabs(list(snippets)), snippets.values(), strict=True):
         tab.code(code, language="python")
+
+
+def comparison_metrics(c: Comparison) -> None:
+    """The three numbers of a comparison: H(p), H(p, q) and D(p‖q), in its unit."""
+    metrics(
+        [
+            ("Entropy H(p)", c.entropy),
+            ("Cross-entropy H(p, q)", c.cross_entropy),
+            ("KL divergence D(p‖q)", c.kl_divergence),
+        ],
+        c.unit,
+    )
