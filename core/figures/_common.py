@@ -162,4 +162,4 @@ def figure(
     if y_range is not None:
         layout["yaxis"]["range"] = list(y_range)
     data = [{"type": "scatter", **trace} for trace in traces]
-    return Figure(data=data, layout=layout, frames=frames, _validate=False)
+    return Figure.unvalidated(data, layout, frames)

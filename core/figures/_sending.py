@@ -1,4 +1,5 @@
-"""The one place that touches Plotly's private API: sending a figure without Plotly's deep copy.
+"""The one place that touches Plotly's private API: building a figure without Plotly's validation, and
+sending it without Plotly's deep copy.
 
 ``_plotly_utils`` is Plotly's own helper package, not a public API: requirements.txt pins Plotly to
 the minor version the tests cover (tests/core/figures compare this module's output with Plotly's).
@@ -25,6 +26,14 @@ class Figure(go.Figure):  # type: ignore[misc]
     Here ``to_dict`` gives the same dict, typed arrays and all (a test compares the two for every
     builder), from a single walk that shares what it does not change: strings and numbers.
     """
+
+    @classmethod
+    def unvalidated(
+        cls, data: list[dict[str, Any]], layout: dict[str, Any], frames: list[dict[str, Any]] | None
+    ) -> Figure:
+        """The figure of plain dicts, without Plotly's property-by-property validation (``_validate``
+        is Plotly's own, private switch): the tests validate every builder's output instead."""
+        return cls(data=data, layout=layout, frames=frames, _validate=False)
 
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {"data": _sendable(self._data), "layout": _sendable(self._layout)}
