@@ -72,7 +72,7 @@ def _keys(page) -> set[str]:
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_every_control_at_its_ends_carries_to_every_other_page(page):
+def test_every_control_at_its_ends_in_a_link_then_every_other_page(page):
     for params in _ends(page):
         at = _open(page, params)
         assert not at.exception
