@@ -19,6 +19,7 @@ COPY app.py .
 COPY core core
 COPY pages pages
 COPY ui ui
+COPY static static
 COPY data data
 
 USER app
