@@ -16,9 +16,11 @@ import statistics
 import threading
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -116,6 +118,13 @@ def _page_cookies(url: str) -> str:
         return "; ".join(value.split(";", 1)[0] for value in response.headers.get_all("Set-Cookie") or [])
 
 
+def _run_in_own_loop(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run the sessions on an event loop of their own, in a thread of their own: the caller's thread
+    may already run a loop (Playwright's sync API keeps one running in a test process)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
 def every_page(url: str, changes: int = 0, pace: tuple[float, float] = (0.0, 0.1)) -> Results:
     """One session on each page of the registry at once, each moving its slider ``changes`` times."""
     results = Results()
@@ -123,7 +132,7 @@ def every_page(url: str, changes: int = 0, pace: tuple[float, float] = (0.0, 0.1
     async def all_at_once() -> None:
         await asyncio.gather(*(session(url, scenario, changes, pace, results, seed=0) for scenario in SCENARIOS))
 
-    asyncio.run(all_at_once())
+    _run_in_own_loop(all_at_once())
     return results
 
 
@@ -167,7 +176,7 @@ def run(
         )
 
     start = time.perf_counter()
-    asyncio.run(everyone())
+    _run_in_own_loop(everyone())
     elapsed = time.perf_counter() - start
     done.set()
     sampler.join()
