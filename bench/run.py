@@ -67,7 +67,7 @@ def page_rerun(page: str, key: str, values: Sequence[float], **params: str) -> N
         at.run()
         times.append(time.perf_counter() - start)
     assert not at.exception
-    sizes = [len(chart.proto.spec) for chart in at.get("plotly_chart")]
+    sizes = [len(chart.proto.json) for chart in at.get("bidi_component")]
     label = f"{page} {' '.join(f'{k}={v}' for k, v in params.items())}".strip()
     print(
         f"{label}: rerun after moving {key}, median of {len(times)}: {statistics.median(times) * 1e3:.1f} ms; "

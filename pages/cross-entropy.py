@@ -39,9 +39,9 @@ if c.ruled_out:
         "D(p‖q) are infinite too. An estimate must never rule out what can happen."
     )
 bars, shares = st.columns(2)
-chart(distribution_bars(c.p, c.q), container=bars)
-chart(cross_entropy_contributions(c), container=shares)
-chart(decomposition_bar(c))
+chart(distribution_bars(c.p, c.q), key="distributions", container=bars)
+chart(cross_entropy_contributions(c), key="shares", container=shares)
+chart(decomposition_bar(c), key="decomposition")
 for column, formula in zip(st.columns(3), comparison_formulas(c), strict=True):
     column.latex(formula)
 
@@ -70,7 +70,7 @@ st.subheader("Every estimate at once")
 square, triangle = st.columns(2)
 with square:
     st.markdown("**Two outcomes:** H(p, q) over every true p (up) and estimate q (across).")
-    chart(binary_cross_entropy_map(unit, c if n == 2 else None))
+    chart(binary_cross_entropy_map(unit, c if n == 2 else None), key="square")
     st.caption(
         "The dark diagonal is q = p, where each row reaches its floor H(p). The curve on the first "
         "page is one row of this map." + ("" if n == 2 else " Set n = 2 to mark your p and q here.")
@@ -78,7 +78,7 @@ with square:
 with triangle:
     st.markdown("**Three outcomes:** H(p, q) for every estimate q in the probability triangle.")
     if n == 3:
-        chart(simplex_cross_entropy_map(c))
+        chart(simplex_cross_entropy_map(c), key="triangle")
         st.caption("Each point of the triangle is a distribution q; the star, p itself, is the one minimum.")
     else:
         st.info("Set n = 3 to see every estimate q of a three-outcome p as a point in a triangle.")

@@ -22,11 +22,11 @@ c = compare(p, unit=unit)
 
 metrics([("Entropy H(p)", c.entropy), ("Maximum log n (uniform)", c.max_entropy)], unit)
 bars, shares = st.columns(2)
-chart(distribution_bars(c.p), container=bars)
-chart(entropy_contributions(c), container=shares)
+chart(distribution_bars(c.p), key="distribution", container=bars)
+chart(entropy_contributions(c), key="shares", container=shares)
 if n == 2:
     st.markdown(
         "With two outcomes the whole story is one curve: the entropy of a coin that lands 1 with probability p."
     )
-    chart(binary_entropy_curve(float(c.p[0]), c.entropy, unit))
+    chart(binary_entropy_curve(float(c.p[0]), c.entropy, unit), key="binary-entropy")
 st.latex(entropy_formula(c, per_row=2))

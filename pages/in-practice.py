@@ -52,7 +52,7 @@ metrics(
     unit,
     per_row=2,
 )
-chart(learning_curves(history.train_loss, history.test_loss, unit))
+chart(learning_curves(history.train_loss, history.test_loss, unit), key="learning-curves")
 st.caption(
     "Both curves start at log 3, the cost of a uniform guess over three species. The losses are "
     "measured against the one-hot labels; with label smoothing the training target is softer, so "
@@ -62,12 +62,12 @@ st.caption(
 st.subheader("Three test flowers, one of each species")
 samples = [int(np.flatnonzero(history.test_labels == label)[0]) for label in range(len(classes))]
 names = [f"test flower {i + 1}: {classes[history.test_labels[i]]}" for i in samples]
-chart(true_class_probability(history.test_q[:, samples], history.test_labels[samples], names))
+chart(true_class_probability(history.test_q[:, samples], history.test_labels[samples], names), key="true-class")
 labels = one_hot(history.test_labels[samples], len(classes))
 for column, i, name, label in zip(st.columns(len(samples)), samples, names, labels, strict=True):
     column.markdown(f"**{name}** after {epochs} epochs")
     bars = distribution_bars(label, history.test_q[-1, i], names=("label p", "prediction q"), show_values=False)
-    chart(bars, container=column)
+    chart(bars, key=f"flower-{i}", container=column)
     column.caption(
         ", ".join(f"{species}: q = {value:.3f}" for species, value in zip(classes, history.test_q[-1, i], strict=True))
     )

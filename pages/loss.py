@@ -34,9 +34,9 @@ if unit.name != "nats":
     st.caption(f"PyTorch would report the loss in nats: {format_value(loss, decimals=6)} nats.")
 bars, gradient = st.columns(2)
 bars.markdown("**Target p (after smoothing) and prediction q = softmax(z)**")
-chart(figures.distribution_bars(p, q, names=("target p", "prediction q")), container=bars)
+chart(figures.distribution_bars(p, q, names=("target p", "prediction q")), key="target-prediction", container=bars)
 gradient.markdown("**Gradient of the loss with respect to each logit: q − p**")
-chart(figures.gradient_bars(q, p), container=gradient)
+chart(figures.gradient_bars(q, p), key="gradient", container=gradient)
 
 st.subheader("Gradient descent, live")
 st.markdown(
@@ -49,8 +49,8 @@ steps = slider("steps", 60, container=steps_column)
 learning_rate = choice("lr", 1.0, container=rate_column)
 run = gradient_descent(z, p, learning_rate=learning_rate, steps=steps)
 curve, path = st.columns(2)
-chart(figures.loss_per_step(run, unit), container=curve)
-chart(figures.descent_on_simplex(run, unit), container=path)
+chart(figures.loss_per_step(run, unit), key="loss-per-step", container=curve)
+chart(figures.descent_on_simplex(run, unit), key="descent", container=path)
 st.caption(
     f"After {steps} steps: loss {format_value(unit.from_nats(float(run.loss[-1])), unit)}, "
     f"q = ({', '.join(f'{v:.3f}' for v in run.q[-1])}), p = ({', '.join(f'{v:.3f}' for v in p)})."
@@ -68,8 +68,8 @@ target = slider("target", 1.0, container=target_column)
 logit = slider("logit", -4.0, container=logit_column)
 curves = binary_loss_curves(target, slider_steps("logit"))
 losses_column, gradients_column = st.columns(2)
-chart(figures.binary_losses(curves, logit, unit), container=losses_column)
-chart(figures.binary_gradients(curves, logit), container=gradients_column)
+chart(figures.binary_losses(curves, logit, unit), key="two-class-losses", container=losses_column)
+chart(figures.binary_gradients(curves, logit), key="two-class-gradients", container=gradients_column)
 
 st.subheader("What your framework reports")
 st.markdown(

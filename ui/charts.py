@@ -1,15 +1,58 @@
-"""How every page shows a chart: full width, no Plotly toolbar."""
+"""How every page shows a chart: an element that stays on the page and is updated in place.
+
+``st.plotly_chart`` folds the figure into its element's identity, so a rerun that changes a figure
+replaces the element and Plotly draws it from scratch. Here a Streamlit component with a stable key
+keeps its element, and ``static/live_chart.js`` updates it with ``Plotly.react``, themed as Streamlit
+themes its own Plotly charts, with the plotly.js bundle the app serves (``static/plotly/``).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+from pathlib import Path
+
+import pandas  # noqa: F401  (imported whole before any chart is built: see below)
 import plotly.graph_objects as go
 import streamlit as st
 
+# Streamlit imports pandas lazily while it mounts a component, and Plotly looks pandas up in
+# sys.modules while it builds a figure: on a fresh server, the first sessions of a class arriving at
+# once did both in parallel, and a figure met a half-imported pandas. Importing it here, under the
+# lock Python holds while a module loads, finishes it before any page can build a figure.
+
 __all__ = ["chart"]
 
-_CONFIG = {"displayModeBar": False}
+_STATIC = Path(__file__).parents[1] / "static"
+_MODULE = _STATIC / "live_chart.js"
+_VERSION = (_STATIC / "plotly" / "VERSION").read_text().strip()
+#: Where the browser finds them, relative to the app's address; the module's hash busts caches.
+MODULE_URL = f"app/static/live_chart.js?v={hashlib.sha256(_MODULE.read_bytes()).hexdigest()[:12]}"
+BUNDLE_URL = f"app/static/plotly/plotly-cartesian-{_VERSION}.min.js"
+
+# Travels with every rerun, so it only loads the module, once per page.
+_LOADER = """
+export default function (component) {
+  const module = new URL(component.data.module, document.baseURI).href;
+  return import(module).then((live) => live.render(component));
+}
+"""
+_live_chart = st.components.v2.component("live_chart", js=_LOADER, isolate_styles=False)
 
 
-def chart(figure: go.Figure, *, container=st) -> None:
-    """Show a figure from ``core.figures`` across its container's width."""
-    container.plotly_chart(figure, width="stretch", config=_CONFIG)
+def chart(figure: go.Figure, *, key: str, label: str | None = None, container=None) -> None:
+    """Show a figure from ``core.figures``, across its container's width, under a stable ``key``.
+
+    ``label`` names the chart for screen readers; by default its axes do ("y against x"). ``container``
+    is where it goes (a column, say); by default, the page's current place.
+    """
+    if label is None:
+        layout = figure.layout
+        y_title, x_title = layout.yaxis.title.text, layout.xaxis.title.text
+        names = ", ".join(trace.name for trace in figure.data if trace.name)
+        label = f"Chart of {y_title} against {x_title}" if y_title and x_title else f"Chart: {names}"
+    with container if container is not None else contextlib.nullcontext():
+        _live_chart(
+            data={"figure": figure.to_dict(), "module": MODULE_URL, "bundle": BUNDLE_URL, "label": label},
+            key=f"chart-{key}",
+        )

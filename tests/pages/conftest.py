@@ -37,9 +37,15 @@ def metric_values(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def charts(at: AppTest) -> list[dict]:
+    """Every chart on the page, in order: the data each live chart receives (its figure's Plotly JSON,
+    its label), as the browser receives it."""
+    return [json.loads(c.proto.json) for c in at.get("bidi_component") if c.proto.component_name == "live_chart"]
+
+
 def chart(at: AppTest, index: int = 0) -> dict:
     """A chart's Plotly JSON as the browser receives it."""
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+    return charts(at)[index]["figure"]
 
 
 def array(field) -> list[float]:

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from core import BITS, NATS, cross_entropy, entropy, format_value, kl_divergence
-from tests.pages.conftest import chart, metric_values
+from tests.pages.conftest import charts, metric_values
 
 PAGE = "pages/cross-entropy.py"
 
@@ -15,7 +15,7 @@ def _swap_table(at):
 
 
 def _charts(at):
-    return [chart(at, i) for i in range(len(at.get("plotly_chart")))]
+    return [c["figure"] for c in charts(at)]
 
 
 def test_defaults(open_link):

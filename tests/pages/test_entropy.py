@@ -5,7 +5,7 @@ import math
 import pytest
 
 from core import BITS, NATS, entropy, format_value
-from tests.pages.conftest import chart, latex, metric_values
+from tests.pages.conftest import chart, charts, latex, metric_values
 
 PAGE = "pages/entropy.py"
 
@@ -18,7 +18,7 @@ def test_defaults(open_link):
     bars = chart(at, 0)["data"][0]
     assert bars["text"] == ["0.500", "0.250", "0.125", "0.125"]
     assert latex(at).endswith(r"&= 1.7500\ \text{bits}\end{aligned}")
-    assert len(at.get("plotly_chart")) == 2  # the binary curve shows only for two outcomes
+    assert len(charts(at)) == 2  # the binary curve shows only for two outcomes
 
 
 @pytest.mark.parametrize("n", range(2, 9))
@@ -29,7 +29,7 @@ def test_every_number_of_outcomes(open_link, n):
     assert metric_values(at)["Entropy H(p)"] == format_value(expected, BITS)
     assert metric_values(at)["Maximum log n (uniform)"] == format_value(math.log2(n), BITS)
     assert len([s for s in at.slider if s.key.startswith("p_weight")]) == n
-    assert len(at.get("plotly_chart")) == (3 if n == 2 else 2)
+    assert len(charts(at)) == (3 if n == 2 else 2)
 
 
 def test_weights_move_the_charts_and_metrics(open_link):

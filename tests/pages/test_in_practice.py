@@ -8,7 +8,7 @@ from sklearn.metrics import log_loss
 from core import NATS, format_value
 from core.classifier import train_softmax_classifier
 from core.data import load_iris, split_iris
-from tests.pages.conftest import array, chart, metric_values
+from tests.pages.conftest import array, chart, charts, metric_values
 
 PAGE = "pages/in-practice.py"
 
@@ -25,7 +25,7 @@ def test_defaults_agree_with_a_direct_training_run_and_sklearn(open_link):
     assert values["Test accuracy"] == f"{history.test_accuracy[-1]:.1%}"
     curves = chart(at, 0)["data"]
     assert [t["name"] for t in curves] == ["train", "test"]
-    assert len(at.get("plotly_chart")) == 5  # curves, true-class probabilities, three flowers
+    assert len(charts(at)) == 5  # curves, true-class probabilities, three flowers
 
 
 def _trained(epochs, learning_rate, smoothing):

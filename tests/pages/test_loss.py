@@ -7,7 +7,7 @@ import pytest
 
 from core import BITS, NATS, cross_entropy_loss, format_value
 from core.frameworks import framework_losses
-from tests.pages.conftest import array, chart, metric_values
+from tests.pages.conftest import array, chart, charts, metric_values
 
 PAGE = "pages/loss.py"
 
@@ -26,7 +26,7 @@ def test_defaults(open_link):
     assert metric_values(at)["Loss H(p, q)"] == format_value(loss / math.log(2), BITS)
     assert metric_values(at)["Lowest possible loss H(p)"] == "0.0000 bits"
     assert format_value(loss, decimals=6) in at.caption[0].value  # what PyTorch reports
-    assert len(at.get("plotly_chart")) == 6
+    assert len(charts(at)) == 6
     descent = chart(at, 3)
     assert len(descent["frames"]) == 31 and descent["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ play"
     table = _framework_table(at)

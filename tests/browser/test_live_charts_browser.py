@@ -1,0 +1,84 @@
+"""The live charts (ui/charts.py, static/live_chart.js): drawn exactly as Streamlit draws its own
+Plotly charts, in light and dark, and kept on the page across reruns rather than replaced."""
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+from devtools.browser import wait_until_idle
+from devtools.servers import ROOT, running_app
+from tests.core.figures.builders import CASES
+
+
+@pytest.fixture(scope="module")
+def parity_app(tmp_path_factory):
+    # Streamlit serves the static/ folder beside the script it runs: the app's own, linked.
+    folder = tmp_path_factory.mktemp("parity")
+    (folder / "parity_app.py").write_text((ROOT / "tests" / "ui" / "parity_app.py").read_text())
+    (folder / "static").symlink_to(ROOT / "static")
+    try:
+        with running_app("parity", script=str(folder / "parity_app.py")) as app:
+            yield app.url
+    except RuntimeError as error:
+        pytest.fail(str(error))
+
+
+# What Streamlit's theme sets on a chart (plotly.js's full layout, after defaults): equal, to the letter.
+THEMED = """(chart) => {
+    const l = chart._fullLayout, axis = (a) => [a.tickfont, a.title.font, a.gridcolor, a.zerolinecolor, a.tickcolor,
+        a.linecolor, a.showgrid, a.title.standoff, a.ticklabelposition, a.automargin];
+    return JSON.stringify([l.font, l.paper_bgcolor, l.plot_bgcolor, l.margin, l.legend?.font, l.legend?.bordercolor,
+        l.hoverlabel, l.width, l.height, axis(l.xaxis), axis(l.yaxis)]);
+}"""
+#: The pixels that may differ between the two: Streamlit 1.67 draws with plotly.js 4.2.0, and the
+#: newest official bundle on npm is 4.1.1 (static/plotly/VERSION); the two differ in the anti-aliasing
+#: of a curve's steepest ends and the sub-pixel place of a colour bar (measured: at most 1.0%).
+TOLERANCE = 0.015
+
+
+def _pixels(locator) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(locator.screenshot())).convert("RGB"), dtype=int)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_figure_looks_as_st_plotly_chart_draws_it(browser, parity_app, scheme):
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(parity_app)
+    wait_until_idle(page)
+    references = page.locator("[data-testid=stPlotlyChart] .js-plotly-plot")
+    lives = page.locator(".stBidiComponent .js-plotly-plot")
+    expect(lives).to_have_count(len(CASES))
+    expect(references).to_have_count(len(CASES))
+    for i, (case, _, _) in enumerate(CASES):
+        assert references.nth(i).evaluate(THEMED) == lives.nth(i).evaluate(THEMED), (case, scheme)
+        reference, live = _pixels(references.nth(i)), _pixels(lives.nth(i))
+        assert reference.shape == live.shape, (case, scheme)
+        differing = float((np.abs(reference - live).sum(axis=2) > 0).mean())
+        assert differing <= TOLERANCE, f"{case} in {scheme}: {differing:.2%} of the pixels differ"
+    context.close()
+
+
+def test_a_rerun_updates_the_chart_in_place(open_page):
+    page = open_page("/?q=0.2")
+    page.evaluate("document.querySelector('.live-chart').__kept = true")
+    slider = page.get_by_role("slider").nth(1)
+    slider.focus()
+    for press in range(1, 6):
+        page.keyboard.press("ArrowRight")
+        expect(page).to_have_url(f"{page.url.split('?')[0]}?q={0.2 + press / 100:.2f}")
+        page.wait_for_function(  # the chart shows the new q ...
+            "q => document.querySelector('.live-chart').data.find(t => t.name === 'Your prediction q').x[0] === q",
+            arg=round(0.2 + press / 100, 2),
+        )
+        assert page.evaluate("document.querySelector('.live-chart').__kept") is True  # ... on the same element
+
+
+def test_a_chart_has_an_accessible_name(open_page):
+    page = open_page("/")
+    expect(
+        page.get_by_role("figure", name="Chart of cross-entropy H(p, q) [bits] against predicted probability q")
+    ).to_be_visible()
