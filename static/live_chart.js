@@ -104,7 +104,35 @@ function streamlitTemplate(host) {
   };
 }
 
-export async function render({ data, parentElement }) {
+// A copy of ``root`` with ``value`` at ``path``, each container on the way copied and the rest
+// shared: Plotly.react then finds every change by comparing containers with what it drew last.
+function assoc(root, path, value) {
+  if (path.length === 0) return value;
+  const [key, ...rest] = path;
+  const copy = Array.isArray(root) ? [...root] : { ...root };
+  if (value === undefined && rest.length === 0) delete copy[key];
+  else copy[key] = assoc(root[key], rest, value);
+  return copy;
+}
+
+// The figure the element shows: sent whole, or as the changes from the revision it shows.
+function update(chart, data, setTriggerValue) {
+  if (data.figure) {
+    chart.__figure = data.figure;
+  } else if (chart.__figure && data.base === chart.__revision) {
+    let figure = chart.__figure;
+    for (const [path, value] of data.changes.set) figure = assoc(figure, path, value);
+    for (const path of data.changes.unset) figure = assoc(figure, path, undefined);
+    chart.__figure = figure;
+  } else {
+    setTriggerValue("resync", data.revision); // a change went missing: ask for the whole figure
+    return false;
+  }
+  chart.__revision = data.revision;
+  return true;
+}
+
+export async function render({ data, parentElement, setTriggerValue }) {
   let chart = parentElement.querySelector(":scope > .live-chart");
   if (!chart) {
     chart = document.createElement("div");
@@ -114,7 +142,9 @@ export async function render({ data, parentElement }) {
     // The column's width can change without the window's (the sidebar folds): follow the element.
     new ResizeObserver(() => chart.layout && window.Plotly.Plots.resize(chart)).observe(chart);
   }
-  const { figure } = data;
+  if (chart.__revision === data.revision) return; // the same data again: already shown
+  if (!update(chart, data, setTriggerValue)) return;
+  const figure = chart.__figure;
   chart.setAttribute("aria-label", data.label);
   chart.style.height = `${figure.layout.height}px`; // reserved before plotly.js arrives: no layout shift
   chart.__latest = data; // a later rerun may overtake this one while plotly.js loads
@@ -127,9 +157,13 @@ export async function render({ data, parentElement }) {
     return;
   }
   if (chart.__latest !== data) return;
-  const layout = { ...figure.layout, template: { layout: streamlitTemplate(parentElement) } };
+  // Plotly writes what it computes (an axis's domain, a trace's uid) into the objects it is given:
+  // it gets copies, so the figure the changes apply to stays the one Python sent. Arrays are shared,
+  // so Plotly.react still sees at a glance which ones changed.
+  const layout = { ...structuredClone(figure.layout), template: { layout: streamlitTemplate(parentElement) } };
+  const traces = figure.data.map((trace) => ({ ...trace }));
   await Plotly.react(chart, {
-    data: figure.data,
+    data: traces,
     layout,
     frames: figure.frames || [],
     config: { displayModeBar: false, responsive: true },

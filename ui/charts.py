@@ -40,19 +40,76 @@ export default function (component) {
 _live_chart = st.components.v2.component("live_chart", js=_LOADER, isolate_styles=False)
 
 
+#: Session State's record of each live chart: the revision and the figure the browser was last sent.
+_SENT = "live_chart_sent"
+
+
+def _changes(old: dict, new: dict) -> dict:
+    """What changed from figure ``old`` to ``new``, to send instead of ``new``.
+
+    ``set`` lists [path, value] pairs and ``unset`` the paths of removed keys; a path walks dict keys
+    and list indices from the figure's root. Lists of containers (traces, sliders, steps) of the same
+    length are compared element by element; any other list that changed is sent whole.
+    """
+    changes: dict[str, list] = {"set": [], "unset": []}
+    _compare(old, new, [], changes)
+    return changes
+
+
+def _compare(old: object, new: object, path: list, changes: dict[str, list]) -> None:
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key, value in new.items():
+            if key not in old:
+                changes["set"].append([[*path, key], value])
+            elif old[key] != value:
+                _compare(old[key], value, [*path, key], changes)
+        changes["unset"].extend([*path, key] for key in old if key not in new)
+    elif (
+        isinstance(old, list)
+        and isinstance(new, list)
+        and len(old) == len(new)
+        and any(isinstance(item, dict | list) for item in new)
+    ):
+        for index, (was, now) in enumerate(zip(old, new, strict=True)):
+            if was != now:
+                _compare(was, now, [*path, index], changes)
+    else:
+        changes["set"].append([path, new])
+
+
+def _resync(key: str) -> None:
+    """The browser missed a patch: send this chart whole at this run."""
+    sent = st.session_state.get(_SENT, {})
+    if key in sent:
+        sent[key] = (sent[key][0], None)
+
+
+def sent_figure(key: str) -> dict:
+    """The figure the browser now shows under ``key``, as this session last sent it (for tests)."""
+    return st.session_state[_SENT][f"chart-{key}"][1]
+
+
 def chart(figure: go.Figure, *, key: str, label: str | None = None, container=None) -> None:
     """Show a figure from ``core.figures``, across its container's width, under a stable ``key``.
 
     ``label`` names the chart for screen readers; by default its axes do ("y against x"). ``container``
-    is where it goes (a column, say); by default, the page's current place.
+    is where it goes (a column, say); by default, the page's current place. After the first run, a
+    rerun sends the browser only what changed in the figure.
     """
     if label is None:
         layout = figure.layout
         y_title, x_title = layout.yaxis.title.text, layout.xaxis.title.text
         names = ", ".join(trace.name for trace in figure.data if trace.name)
         label = f"Chart of {y_title} against {x_title}" if y_title and x_title else f"Chart: {names}"
+    key = f"chart-{key}"
+    spec = figure.to_dict()
+    sent = st.session_state.setdefault(_SENT, {})
+    revision, before = sent.get(key, (0, None))
+    update = {"figure": spec} if before is None else {"base": revision, "changes": _changes(before, spec)}
+    sent[key] = (revision + 1, spec)
     with container if container is not None else contextlib.nullcontext():
         _live_chart(
-            data={"figure": figure.to_dict(), "module": MODULE_URL, "bundle": BUNDLE_URL, "label": label},
-            key=f"chart-{key}",
+            data={"revision": revision + 1, **update, "module": MODULE_URL, "bundle": BUNDLE_URL, "label": label},
+            key=key,
+            on_resync_change=lambda: _resync(key),
         )

@@ -2,6 +2,7 @@
 Plotly charts, in light and dark, and kept on the page across reruns rather than replaced."""
 
 import io
+import json
 
 import numpy as np
 import pytest
@@ -82,3 +83,33 @@ def test_a_chart_has_an_accessible_name(open_page):
     expect(
         page.get_by_role("figure", name="Chart of cross-entropy H(p, q) [bits] against predicted probability q")
     ).to_be_visible()
+
+
+FIGURES = "[...document.querySelectorAll('.live-chart')].map(c => JSON.stringify(c.__figure))"
+
+
+def test_the_changes_sent_after_the_first_run_add_up_to_the_figures_a_fresh_page_gets(open_page, browser):
+    page = open_page("/loss")
+    for slider in (0, 3, 7):  # a logit, the smoothing, the target of the two-class charts
+        page.get_by_role("slider").nth(slider).focus()
+        for _ in range(2):
+            page.keyboard.press("ArrowRight")
+            wait_until_idle(page)
+    page.wait_for_timeout(500)
+    wait_until_idle(page)
+    patched = [json.loads(figure) for figure in page.evaluate(FIGURES)]
+    fresh = browser.new_page(viewport={"width": 1280, "height": 900})
+    fresh.goto(page.url)
+    wait_until_idle(fresh)
+    assert [json.loads(figure) for figure in fresh.evaluate(FIGURES)] == patched
+    fresh.close()
+
+
+def test_a_chart_that_missed_a_change_asks_for_the_whole_figure(open_page):
+    page = open_page("/?q=0.2")
+    page.evaluate("document.querySelector('.live-chart').__revision = -1")  # as if a change went missing
+    page.get_by_role("slider").nth(1).focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.live-chart').data.find(t => t.name === 'Your prediction q').x[0] === 0.21"
+    )

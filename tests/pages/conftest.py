@@ -38,13 +38,20 @@ def metric_values(at: AppTest) -> dict[str, str]:
 
 
 def charts(at: AppTest) -> list[dict]:
-    """Every chart on the page, in order: the data each live chart receives (its figure's Plotly JSON,
-    its label), as the browser receives it."""
-    return [json.loads(c.proto.json) for c in at.get("bidi_component") if c.proto.component_name == "live_chart"]
+    """Every chart on the page, in order: the data each live chart received at the last run (the whole
+    figure, or the changes since the one before), and ``figure``: the whole figure the browser then
+    shows, as the session recorded sending it."""
+    sent = at.session_state["live_chart_sent"]
+    received = []
+    for component in at.get("bidi_component"):
+        if component.proto.component_name == "live_chart":
+            key = component.proto.id.split("-", 2)[2]  # "$$ID-<hash>-<key>"
+            received.append(json.loads(component.proto.json) | {"figure": sent[key][1]})
+    return received
 
 
 def chart(at: AppTest, index: int = 0) -> dict:
-    """A chart's Plotly JSON as the browser receives it."""
+    """A chart's Plotly JSON, the whole figure the browser shows."""
     return charts(at)[index]["figure"]
 
 

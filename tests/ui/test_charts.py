@@ -1,0 +1,62 @@
+"""The live chart's updates: after the first run, a rerun sends what changed, and that is enough."""
+
+import copy
+import json
+
+import pytest
+
+from core import BITS, compare, compare_binary
+from core.descent import gradient_descent
+from core.figures import cross_entropy_curve, descent_on_simplex, distribution_bars, surprisal_curve
+from ui.charts import _changes
+
+
+def _apply(figure: dict, changes: dict) -> dict:
+    """What static/live_chart.js does with the changes, in Python."""
+    figure = copy.deepcopy(figure)
+    for path, value in changes["set"]:
+        node = figure
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+    for path in changes["unset"]:
+        node = figure
+        for step in path[:-1]:
+            node = node[step]
+        del node[path[-1]]
+    return figure
+
+
+PAIRS = [
+    ("home q moves", lambda q: cross_entropy_curve(compare_binary(0.3, q, BITS)), 0.65, 0.66),
+    ("home p moves", lambda p: cross_entropy_curve(compare_binary(p, 0.65, BITS)), 0.3, 0.31),
+    ("q reaches 0", lambda q: cross_entropy_curve(compare_binary(0.3, q, BITS)), 0.01, 0.0),
+    ("surprisal", lambda y: surprisal_curve(y, -1.0, BITS), 0.25, 0.26),
+    ("bars gain an estimate", lambda q: distribution_bars([0.5, 0.5], q), None, [0.2, 0.8]),
+    ("another outcome", lambda n: distribution_bars([1 / n] * n), 3, 4),
+    (
+        "descent restarts",
+        lambda z: descent_on_simplex(gradient_descent([z, 0, 0], [1.0, 0, 0], learning_rate=1.0, steps=5)),
+        0.0,
+        1.0,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "build", "before", "after"), PAIRS, ids=[pair[0] for pair in PAIRS])
+def test_the_changes_rebuild_the_new_figure(name, build, before, after):
+    old, new = build(before).to_dict(), build(after).to_dict()
+    assert _apply(old, _changes(old, new)) == new
+
+
+def test_moving_q_on_the_home_chart_sends_a_few_hundred_bytes():
+    old = cross_entropy_curve(compare_binary(0.3, 0.65, BITS)).to_dict()
+    new = cross_entropy_curve(compare_binary(0.3, 0.66, BITS)).to_dict()
+    changes = _changes(old, new)
+    assert {path[1] for path, _ in changes["set"] if path[0] == "data"} == {4, 5}  # the point, the bracket
+    assert len(json.dumps(changes)) <= 1_000 < len(json.dumps(new)) / 40
+
+
+def test_an_unchanged_figure_sends_nothing():
+    figure = distribution_bars(compare([0.5, 0.5]).p).to_dict()
+    assert _changes(figure, copy.deepcopy(figure)) == {"set": [], "unset": []}
