@@ -84,11 +84,6 @@ def _resync(key: str) -> None:
         sent[key] = (sent[key][0], None)
 
 
-def sent_figure(key: str) -> dict:
-    """The figure the browser now shows under ``key``, as this session last sent it (for tests)."""
-    return st.session_state[_SENT][f"chart-{key}"][1]
-
-
 def chart(figure: go.Figure, *, key: str, label: str | None = None, container=None) -> None:
     """Show a figure from ``core.figures``, across its container's width, under a stable ``key``.
 
