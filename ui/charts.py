@@ -91,13 +91,12 @@ def chart(figure: go.Figure, *, key: str, label: str | None = None, container=No
     is where it goes (a column, say); by default, the page's current place. After the first run, a
     rerun sends the browser only what changed in the figure.
     """
+    spec = figure.to_dict()
     if label is None:
-        layout = figure.layout
-        y_title, x_title = layout.yaxis.title.text, layout.xaxis.title.text
-        names = ", ".join(trace.name for trace in figure.data if trace.name)
+        y_title, x_title = (spec["layout"].get(axis, {}).get("title", {}).get("text") for axis in ("yaxis", "xaxis"))
+        names = ", ".join(trace["name"] for trace in spec["data"] if trace.get("name"))
         label = f"Chart of {y_title} against {x_title}" if y_title and x_title else f"Chart: {names}"
     key = f"chart-{key}"
-    spec = figure.to_dict()
     sent = st.session_state.setdefault(_SENT, {})
     revision, before = sent.get(key, (0, None))
     update = {"figure": spec} if before is None else {"base": revision, "changes": _changes(before, spec)}

@@ -2,26 +2,36 @@
 
 import base64
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pages import PAGES
+
 APP = str(Path(__file__).parents[2] / "app.py")
+HOME = next(page.path for page in PAGES if page.url_path == "")
+
+
+def run_link(page: str, params: Mapping[str, str | list[str]]) -> AppTest:
+    """The whole app, run as a link to ``page`` (its path, e.g. ``pages/loss.py``) with ``params`` opens it."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page != HOME:
+        at.switch_page(page)  # the link opens this page directly
+    return at.run()
 
 
 @pytest.fixture
 def open_link():
-    """Open the app as a link would: ``open_link("pages/home.py", p="0.3")`` runs it and returns it."""
+    """Open the app as a link would: ``open_link("pages/home.py", p="0.3")`` runs it, checks it raised
+    nothing, and returns it."""
 
-    def _open(page: str = "pages/home.py", **params) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=30)
-        for key, value in params.items():
-            at.query_params[key] = value
-        if page != "pages/home.py":
-            at.switch_page(page)  # the link opens this page directly
-        at.run()
+    def _open(page: str = HOME, **params) -> AppTest:
+        at = run_link(page, params)
         assert not at.exception, at.exception
         return at
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from pages import PAGES
-from tests.pages.conftest import APP
+from tests.pages.conftest import run_link
 from ui.controls import CONTROLS
 
 NASTY = [
@@ -42,21 +42,12 @@ def _widgets(at: AppTest) -> dict:
     return {w.key: w.value for kind in kinds for w in getattr(at, kind) if w.key and not w.key.endswith("preset")}
 
 
-def _open(page: str, params: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, raw in params.items():
-        at.query_params[key] = raw
-    if page != "pages/home.py":
-        at.switch_page(page)
-    return at.run()
-
-
 DEFAULTS = {}
 
 
 def _defaults(page: str) -> dict:
     if page not in DEFAULTS:
-        DEFAULTS[page] = _widgets(_open(page, {}))
+        DEFAULTS[page] = _widgets(run_link(page, {}))
     return DEFAULTS[page]
 
 
@@ -82,7 +73,7 @@ def test_any_link_gives_a_working_page_with_defaults(page, data):
     others = data.draw(st.lists(st.sampled_from(sorted(CONTROLS)), max_size=6), label="other pages' keys")
     odd = data.draw(st.lists(odd_key, max_size=4), label="odd keys")
     params = {key: data.draw(link_value, label=repr(key)) for key in dict.fromkeys([*defaults, *others, *odd])}
-    at = _open(page, params)
+    at = run_link(page, params)
     assert not at.exception
     values = _widgets(at)
     for key, default in defaults.items():
@@ -101,6 +92,6 @@ def test_links_with_empty_repeated_and_odd_keys_open_every_page(page, query):
     for pair in query.split("&"):
         key, _, raw = pair.partition("=")
         params.setdefault(unquote(key), []).append(unquote(raw))
-    at = _open(page, {key: values if len(values) > 1 else values[0] for key, values in params.items()})
+    at = run_link(page, {key: values if len(values) > 1 else values[0] for key, values in params.items()})
     assert not at.exception
     assert _widgets(at) == _defaults(page) | {k: v for k, v in _widgets(at).items() if k in params}

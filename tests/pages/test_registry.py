@@ -3,23 +3,13 @@
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from pages import PAGES
-from tests.pages.conftest import APP
+from tests.pages.conftest import run_link
 from ui.controls import CONTROLS
 
 FOLDER = Path(__file__).parents[2] / "pages"
 IDS = [page.script for page in PAGES]
-
-
-def _open(page, params=None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    if page.url_path:
-        at.switch_page(page.path)
-    return at.run()
 
 
 def test_every_script_has_one_row_and_is_named_as_its_url_path():
@@ -40,7 +30,7 @@ def test_each_page_is_short_and_starts_at_the_entry_point_guard(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_each_row_describes_its_page(page):
-    at = _open(page)
+    at = run_link(page.path, {})
     assert not at.exception
     assert at.title[0].value == page.heading
     assert page.headline in [metric.label for metric in at.metric]
@@ -65,7 +55,7 @@ KEYS: dict[str, set[str]] = {}
 
 def _keys(page) -> set[str]:
     if page.script not in KEYS:
-        at = _open(page, {"label": "soft"})
+        at = run_link(page.path, {"label": "soft"})
         kinds = ("slider", "select_slider", "radio", "segmented_control")
         KEYS[page.script] = {w.key for kind in kinds for w in getattr(at, kind) if w.key in CONTROLS}
     return KEYS[page.script]
@@ -74,7 +64,7 @@ def _keys(page) -> set[str]:
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_every_control_at_its_ends_in_a_link_then_every_other_page(page):
     for params in _ends(page):
-        at = _open(page, params)
+        at = run_link(page.path, params)
         assert not at.exception
         assert not [w.value for w in at.warning if w.value.startswith("The link's value")], params  # all taken
         for other in PAGES:

@@ -7,20 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages import PAGES
-from tests.pages.conftest import APP
+from tests.pages.conftest import run_link
 from ui.controls import CONTROLS, LEARNING_RATES, slider_steps
 
 README = Path(__file__).parents[2] / "README.md"
 KINDS = ("slider", "select_slider", "radio", "segmented_control")
-
-
-def _open(page, params=None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    if page.url_path:
-        at.switch_page(page.path)
-    return at.run()
 
 
 def _bound(at: AppTest) -> dict:
@@ -30,7 +21,7 @@ def _bound(at: AppTest) -> dict:
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.script for page in PAGES])
 def test_every_control_in_a_link_is_the_one_the_table_defines(page):
-    widgets = _bound(_open(page, {"label": "soft"} if page.script == "loss.py" else None))
+    widgets = _bound(run_link(page.path, {"label": "soft"} if page.script == "loss.py" else {}))
     assert widgets, "a page with no control in its link"
     for key, widget in widgets.items():
         control = CONTROLS[key]

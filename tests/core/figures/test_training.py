@@ -19,9 +19,8 @@ from core.figures.training import (
 )
 from core.two_classes import binary_loss_curves
 from core.units import BITS, HARTLEYS, NATS
-
-GRID = np.round(np.arange(-8.0, 8.0001, 0.1), 1)
-RUN = gradient_descent([-1.0, 2.0, 0.5], [1.0, 0.0, 0.0], learning_rate=1.0, steps=200)
+from tests.core.figures.builders import LOGITS as GRID
+from tests.core.figures.builders import RUN
 
 
 def _trace(fig, name):
