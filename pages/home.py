@@ -26,7 +26,7 @@ if c.ruled_out:
         f"The prediction gives outcome {outcome} probability 0, but it happens with probability "
         f"{c.p[outcome - 1]:.2f}. Its surprise, log(1/0), is infinite, and so is the cross-entropy."
     )
-chart(cross_entropy_curve(c), key="curve")
+chart(cross_entropy_curve(c), key="curve", control="q", drag=True)  # drag q along the curve
 for column, formula in zip(st.columns(3), comparison_formulas(c), strict=True):
     column.latex(formula)
 

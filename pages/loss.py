@@ -10,7 +10,7 @@ from core.snippets import loss_snippets
 from core.two_classes import binary_loss_curves
 from pages import begin
 from ui.charts import chart
-from ui.controls import choice, current_unit, slider, slider_steps
+from ui.controls import CONTROLS, choice, current_unit, slider, slider_steps
 from ui.output import code_tabs, metrics, table
 from ui.weights import weights_editor
 
@@ -41,19 +41,20 @@ chart(figures.gradient_bars(q, p), key="gradient", container=gradient)
 st.subheader("Gradient descent, live")
 st.markdown(
     "Step the logits against the gradient, z ← z − lr·(q − p), and the loss falls toward its floor "
-    "H(p): 0 for a one-hot target, more when the target is soft or smoothed. Press play to watch q "
-    "travel across the triangle of all predictions to p."
+    "H(p): 0 for a one-hot target, more when the target is soft or smoothed. Press ▶ under the "
+    "triangle to watch q travel across all predictions to p, or drag its slider to any step."
 )
 steps_column, rate_column = st.columns(2)
 steps = slider("steps", 60, container=steps_column)
 learning_rate = choice("lr", 1.0, container=rate_column)
-run = gradient_descent(z, p, learning_rate=learning_rate, steps=steps)
+# The whole run, so that moving the step only moves the marks along it.
+run = gradient_descent(z, p, learning_rate=learning_rate, steps=CONTROLS["steps"].high)
 curve, path = st.columns(2)
-chart(figures.loss_per_step(run, unit), key="loss-per-step", container=curve)
-chart(figures.descent_on_simplex(run, unit), key="descent", container=path)
+chart(figures.loss_per_step(run, unit, step=steps), key="loss-per-step", container=curve)
+chart(figures.descent_on_simplex(run, unit, step=steps), key="descent", container=path, control="steps", play=True)
 st.caption(
-    f"After {steps} steps: loss {format_value(unit.from_nats(float(run.loss[-1])), unit)}, "
-    f"q = ({', '.join(f'{v:.3f}' for v in run.q[-1])}), p = ({', '.join(f'{v:.3f}' for v in p)})."
+    f"After {steps} steps: loss {format_value(unit.from_nats(float(run.loss[steps])), unit)}, "
+    f"q = ({', '.join(f'{v:.3f}' for v in run.q[steps])}), p = ({', '.join(f'{v:.3f}' for v in p)})."
 )
 
 st.subheader("Two classes: why not squared error?")

@@ -23,7 +23,7 @@ if y == 0:
         "An outcome of probability 0 is declared impossible. If it happened anyway, the surprise "
         "would be log(1/0): infinite."
     )
-chart(surprisal_curve(y, value, unit), key="curve")
+chart(surprisal_curve(y, value, unit), key="curve", control="y", drag=True)
 st.latex(surprisal_formula(y, value, unit))
 st.markdown(
     """

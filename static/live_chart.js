@@ -4,6 +4,30 @@
 
 const bundles = new Map();
 
+// The control under a chart, in the page's theme (components get it as --st-* variables).
+const STYLE = `
+.live-chart-control { display: flex; align-items: center; gap: 0.75rem; min-height: 2.5rem;
+  font-family: var(--st-font); font-size: 0.875rem; color: var(--st-text-color); }
+.live-chart-control input[type=range] { flex: 1; min-width: 0; margin: 0; height: 1.5rem;
+  accent-color: var(--st-primary-color); cursor: pointer; }
+.live-chart-control output { min-width: 5.5em; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.live-chart-play { font: inherit; color: inherit; background: var(--st-background-color);
+  border: 1px solid var(--st-border-color); border-radius: var(--st-button-radius, 0.5rem);
+  padding: 0.25rem 0.75rem; min-height: 2.25rem; cursor: pointer; white-space: nowrap; }
+.live-chart-play:hover { border-color: var(--st-primary-color); color: var(--st-primary-color); }
+.live-chart-play:focus-visible, .live-chart-control input:focus-visible {
+  outline: 2px solid var(--st-primary-color); outline-offset: 2px; }
+.live-chart-play[hidden] { display: none; }
+`;
+
+function addStyle() {
+  if (document.getElementById("live-chart-style")) return;
+  const style = document.createElement("style");
+  style.id = "live-chart-style";
+  style.textContent = STYLE;
+  document.head.appendChild(style);
+}
+
 function loadPlotly(url) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!bundles.has(url)) {
@@ -132,6 +156,186 @@ function update(chart, data, setTriggerValue) {
   return true;
 }
 
+// The chart's own control: a range input under the plot (with ▶ when it plays, and dragging on the
+// plot when its values lie along the x axis). Each position restyles the moving traces at once, from
+// the states Python sent; the value goes to Python at most every THROTTLE ms while it moves, and
+// always when it stops, and Python sets the page's control to it. Until Python's figure shows the
+// value the user chose, the user's value is the one drawn: a rerun that answers an older value does
+// not pull the chart back.
+const THROTTLE = 100;
+const PLAY_MS = 3000; // ▶ crosses the whole range in about this long, slowly enough to follow
+const SETTLE_MS = 1500; // how long a chosen value outranks a rerun that does not show it yet
+
+function controlOf(chart, parentElement, setTriggerValue) {
+  if (chart.__control) return chart.__control;
+  addStyle();
+  const row = document.createElement("div");
+  row.className = "live-chart-control";
+  const play = document.createElement("button");
+  play.type = "button";
+  play.className = "live-chart-play";
+  const input = document.createElement("input");
+  input.type = "range";
+  input.min = "0";
+  input.step = "1";
+  const readout = document.createElement("output");
+  row.append(play, input, readout);
+  parentElement.appendChild(row);
+  const control = { chart, row, play, input, readout, index: null, wanted: null, since: 0, sent: 0, timer: null, frame: null };
+  chart.__control = control;
+
+  const spec = () => chart.__figure.control;
+  control.show = (index) => {
+    const { states, labels, prefix } = spec();
+    control.index = index;
+    input.value = String(index);
+    readout.textContent = `${prefix}${labels[index]}`;
+    input.setAttribute("aria-valuetext", readout.textContent);
+    if (!chart.layout) return;
+    const started = performance.now();
+    window.Plotly.restyle(chart, ...states[index]);
+    performance.measure("live-chart-move", { start: started, end: performance.now() });
+  };
+  control.send = (final) => {
+    clearTimeout(control.timer);
+    const wait = control.sent + THROTTLE - performance.now();
+    if (!final && wait > 0) {
+      control.timer = setTimeout(() => control.send(false), wait);
+      return;
+    }
+    control.sent = performance.now();
+    setTriggerValue("value", spec().values[control.wanted]);
+  };
+  // The user chose a position: draw it at the next frame, tell Python soon (now if ``final``).
+  control.choose = (index, final) => {
+    control.wanted = index;
+    control.since = performance.now();
+    if (control.frame === null) {
+      control.frame = requestAnimationFrame(() => {
+        control.frame = null;
+        if (control.wanted !== control.index) control.show(control.wanted);
+      });
+    }
+    control.send(final);
+  };
+  input.addEventListener("input", () => control.choose(Number(input.value), false));
+  input.addEventListener("change", () => control.choose(Number(input.value), true));
+
+  // ▶ runs from here (from the start, if at the end) to the last position, then hands the value over.
+  control.stop = () => {
+    if (!control.playing) return;
+    cancelAnimationFrame(control.playing);
+    control.playing = null;
+    play.textContent = "▶ play";
+    play.setAttribute("aria-label", `Play ${spec().label}`);
+    control.choose(control.index, true);
+  };
+  play.addEventListener("click", () => {
+    if (control.playing) return control.stop();
+    const last = spec().values.length - 1;
+    const from = control.index >= last ? 0 : control.index;
+    const began = performance.now();
+    play.textContent = "⏸ pause";
+    play.setAttribute("aria-label", `Pause ${spec().label}`);
+    const tick = (now) => {
+      const index = Math.min(last, from + Math.round(((now - began) / PLAY_MS) * last));
+      control.wanted = index;
+      control.since = now;
+      if (index !== control.index) control.show(index);
+      if (index >= last) {
+        control.playing = true; // so that stop() hands the last value over
+        return control.stop();
+      }
+      control.playing = requestAnimationFrame(tick);
+    };
+    control.playing = requestAnimationFrame(tick);
+  });
+
+  // Pointer down anywhere on the plot moves the value to the pointer, and dragging carries it along.
+  const nearest = (event) => {
+    const axis = chart._fullLayout.xaxis;
+    const x = axis.p2d(event.clientX - chart.getBoundingClientRect().left - axis._offset);
+    const values = spec().values;
+    let best = 0;
+    for (let i = 1; i < values.length; i++) if (Math.abs(values[i] - x) < Math.abs(values[best] - x)) best = i;
+    return best;
+  };
+  const onPlot = (event) => {
+    const layout = chart._fullLayout;
+    if (!layout || !spec().drag) return false;
+    const box = chart.getBoundingClientRect();
+    const x = event.clientX - box.left - layout.xaxis._offset;
+    const y = event.clientY - box.top - layout.yaxis._offset;
+    return x >= 0 && x <= layout.xaxis._length && y >= 0 && y <= layout.yaxis._length;
+  };
+  chart.addEventListener(
+    "pointerdown",
+    (event) => {
+      if (event.button !== 0 || !onPlot(event)) return;
+      control.stop();
+      control.dragging = true;
+      chart.setPointerCapture(event.pointerId);
+      event.preventDefault();
+      control.choose(nearest(event), false);
+    },
+    { capture: true },
+  );
+  chart.addEventListener("pointermove", (event) => control.dragging && control.choose(nearest(event), false));
+  const release = (event) => {
+    if (!control.dragging) return;
+    control.dragging = false;
+    if (event.type === "pointerup") control.choose(nearest(event), true);
+    else control.send(true);
+  };
+  chart.addEventListener("pointerup", release);
+  chart.addEventListener("pointercancel", release);
+
+  // When the values lie along the x axis, the range input spans exactly them: its thumb sits under
+  // the point it moves.
+  control.align = () => {
+    const layout = chart._fullLayout;
+    if (!layout || !spec().drag) {
+      input.style.marginLeft = input.style.flex = input.style.width = "";
+      return;
+    }
+    const values = spec().values;
+    const at = (value) => layout.xaxis._offset + layout.xaxis.d2p(value);
+    const thumb = 8; // a thumb's centre stops half its width (Chromium's and Firefox's: 16 px) from each end
+    const start = at(values[0]) - thumb;
+    input.style.marginLeft = `${start - (play.hidden ? 0 : play.offsetWidth + 12)}px`;
+    input.style.flex = "none";
+    input.style.width = `${at(values[values.length - 1]) - at(values[0]) + 2 * thumb}px`;
+  };
+  return control;
+}
+
+// After Python's figure is drawn: the control shows Python's value, unless the user's newer choice
+// has not reached Python yet, in which case the chart keeps showing the user's.
+function syncControl(control, spec) {
+  const { row, play, input } = control;
+  input.max = String(spec.values.length - 1);
+  input.setAttribute("aria-label", spec.label);
+  play.hidden = !spec.play;
+  if (!control.playing) {
+    play.textContent = "▶ play";
+    play.setAttribute("aria-label", `Play ${spec.label}`);
+  }
+  control.chart.style.touchAction = spec.drag ? "pan-y" : ""; // a sideways drag moves the value, not the page
+  const busy = control.dragging || control.playing || performance.now() - control.since < SETTLE_MS;
+  if (control.wanted !== null && control.wanted !== spec.active && busy) {
+    control.align();
+    control.show(control.wanted); // Python's figure is behind the user: draw the user's value over it
+    return;
+  }
+  control.align();
+  control.wanted = null; // Python's figure shows its own value: the input and readout follow it
+  const { labels, prefix } = spec;
+  control.index = spec.active;
+  input.value = String(spec.active);
+  control.readout.textContent = `${prefix}${labels[spec.active]}`;
+  input.setAttribute("aria-valuetext", control.readout.textContent);
+}
+
 export async function render({ data, parentElement, setTriggerValue }) {
   let chart = parentElement.querySelector(":scope > .live-chart");
   if (!chart) {
@@ -140,13 +344,16 @@ export async function render({ data, parentElement, setTriggerValue }) {
     chart.setAttribute("role", "figure");
     parentElement.appendChild(chart);
     // The column's width can change without the window's (the sidebar folds): follow the element.
-    new ResizeObserver(() => chart.layout && window.Plotly.Plots.resize(chart)).observe(chart);
+    new ResizeObserver(
+      () => chart.layout && window.Plotly.Plots.resize(chart).then(() => chart.__control?.align()),
+    ).observe(chart);
   }
   if (chart.__revision === data.revision) return; // the same data again: already shown
   if (!update(chart, data, setTriggerValue)) return;
   const figure = chart.__figure;
   chart.setAttribute("aria-label", data.label);
   chart.style.height = `${figure.layout.height}px`; // reserved before plotly.js arrives: no layout shift
+  if (figure.control) controlOf(chart, parentElement, setTriggerValue); // its row too
   chart.__latest = data; // a later rerun may overtake this one while plotly.js loads
   chart.dataset.state = "drawing"; // "drawn" once this data is on the screen (tests wait for it)
   let Plotly;
@@ -159,14 +366,19 @@ export async function render({ data, parentElement, setTriggerValue }) {
   if (chart.__latest !== data) return;
   // Plotly writes what it computes (an axis's domain, a trace's uid) into the objects it is given:
   // it gets copies, so the figure the changes apply to stays the one Python sent. Arrays are shared,
-  // so Plotly.react still sees at a glance which ones changed.
+  // so Plotly.react still sees at a glance which ones changed; the few small traces the control
+  // restyles are copied whole, as restyle writes into them.
   const layout = { ...structuredClone(figure.layout), template: { layout: streamlitTemplate(parentElement) } };
-  const traces = figure.data.map((trace) => ({ ...trace }));
+  const moving = new Set(figure.control ? figure.control.states[0][1] : []);
+  const traces = figure.data.map((trace, i) => (moving.has(i) ? structuredClone(trace) : { ...trace }));
+  if (figure.control) layout.dragmode = false; // the pointer on the plot moves the control
   await Plotly.react(chart, {
     data: traces,
     layout,
     frames: figure.frames || [],
     config: { displayModeBar: false, responsive: true },
   });
-  if (chart.__latest === data) chart.dataset.state = "drawn";
+  if (chart.__latest !== data) return;
+  if (figure.control) syncControl(controlOf(chart, parentElement, setTriggerValue), figure.control);
+  chart.dataset.state = "drawn";
 }

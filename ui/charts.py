@@ -16,6 +16,8 @@ import pandas  # noqa: F401  (imported whole before any chart is built: see belo
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui.controls import CONTROLS
+
 # Streamlit imports pandas lazily while it mounts a component, and Plotly looks pandas up in
 # sys.modules while it builds a figure: on a fresh server, the first sessions of a class arriving at
 # once did both in parallel, and a figure met a half-imported pandas. Importing it here, under the
@@ -84,12 +86,56 @@ def _resync(key: str) -> None:
         sent[key] = (sent[key][0], None)
 
 
-def chart(figure: go.Figure, *, key: str, label: str | None = None, container=None) -> None:
+def _own_control(spec: dict, key: str, *, drag: bool, play: bool) -> dict:
+    """The figure's Plotly slider, taken out of it, as the chart's own control of the page's ``key``.
+
+    The browser draws it as a native range input (and, with ``drag``, lets the pointer move the value
+    along the x axis; with ``play``, a ▶ button runs it to the end): each position restyles the
+    moving traces at once, and the value goes to Python, which sets the page's control to it.
+    """
+    (slider,) = spec["layout"].pop("sliders")
+    control = CONTROLS[key]
+    number = int if isinstance(control.step, int) else float
+    return {
+        "key": key,
+        "label": control.label,
+        "prefix": slider["currentvalue"]["prefix"],
+        "labels": [step["label"] for step in slider["steps"]],
+        "values": [number(step["label"]) for step in slider["steps"]],
+        "states": [step["args"] for step in slider["steps"]],
+        "active": slider["active"],
+        "drag": drag,
+        "play": play,
+    }
+
+
+def _moved(key: str, control: str, values: list) -> None:
+    """The chart's own control moved: the page's control takes its value before it is drawn."""
+    value = st.session_state[key].get("value")
+    if value in values:  # the values the chart offered, and so the page's control's own steps
+        st.session_state[control] = value
+
+
+def chart(
+    figure: go.Figure,
+    *,
+    key: str,
+    label: str | None = None,
+    container=None,
+    control: str | None = None,
+    drag: bool = False,
+    play: bool = False,
+) -> None:
     """Show a figure from ``core.figures``, across its container's width, under a stable ``key``.
 
     ``label`` names the chart for screen readers; by default its axes do ("y against x"). ``container``
     is where it goes (a column, say); by default, the page's current place. After the first run, a
     rerun sends the browser only what changed in the figure.
+
+    ``control`` is the key of the page's control that the figure's own slider mirrors (see
+    ``core.figures._common.scrubber``): the slider becomes the chart's control, which moves the chart
+    at once in the browser and the page's control with it. ``drag`` lets the pointer on the plot move
+    it (the slider's values are then x coordinates); ``play`` adds a ▶ button that runs it.
     """
     spec = figure.to_dict()
     if label is None:
@@ -97,6 +143,11 @@ def chart(figure: go.Figure, *, key: str, label: str | None = None, container=No
         names = ", ".join(trace["name"] for trace in spec["data"] if trace.get("name"))
         label = f"Chart of {y_title} against {x_title}" if y_title and x_title else f"Chart: {names}"
     key = f"chart-{key}"
+    callbacks = {"on_resync_change": lambda: _resync(key)}
+    if control is not None:
+        spec["control"] = _own_control(spec, control, drag=drag, play=play)
+        values = spec["control"]["values"]
+        callbacks["on_value_change"] = lambda: _moved(key, control, values)
     sent = st.session_state.setdefault(_SENT, {})
     revision, before = sent.get(key, (0, None))
     update = {"figure": spec} if before is None else {"base": revision, "changes": _changes(before, spec)}
@@ -105,5 +156,5 @@ def chart(figure: go.Figure, *, key: str, label: str | None = None, container=No
         _live_chart(
             data={"revision": revision + 1, **update, "module": MODULE_URL, "bundle": BUNDLE_URL, "label": label},
             key=key,
-            on_resync_change=lambda: _resync(key),
+            **callbacks,
         )

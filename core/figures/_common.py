@@ -72,30 +72,35 @@ def trace_indices(traces: list[dict[str, Any]], names: list[str]) -> list[int]:
 
 
 def scrubber(
-    state_at: Callable[[float, float], list[dict[str, Any]]],
+    state_at: Callable[[Any, float], list[dict[str, Any]]],
     values: npt.ArrayLike,
     *,
     traces: list[dict[str, Any]],
     moving: list[str],
     current: float,
     prefix: str,
+    positions: npt.ArrayLike = SCRUB_POSITIONS,
+    label: Callable[[Any], str] = "{:.2f}".format,
 ) -> dict[str, Any]:
-    """A Plotly slider over ``SCRUB_POSITIONS`` that moves traces in the browser, with no message to
-    the server.
+    """A Plotly slider over ``positions`` that moves traces in the browser, with no message to the
+    server.
 
     ``state_at(position, value)`` gives the states of the ``moving`` traces (by name) at a position,
     one per trace and all with the same keys (see ``point_state``); ``values`` are the curve's values
-    at the positions. Each step restyles the traces with their states there, so dragging redraws at
-    display speed.
+    at the positions, and ``label`` names a position as the page's slider writes its value. Each step
+    restyles the traces with their states there, so dragging redraws at display speed. The app turns
+    this slider into its live chart's own control (``ui/charts.py``); a figure shown anywhere else
+    keeps it as Plotly's.
     """
     indices = trace_indices(traces, moving)
+    spots = np.asarray(positions)
     steps = []
-    for position, value in zip(SCRUB_POSITIONS.tolist(), np.asarray(values, dtype=float).tolist(), strict=True):
+    for position, value in zip(spots.tolist(), np.asarray(values, dtype=float).tolist(), strict=True):
         states = state_at(position, value)
         update = {key: [state[key] for state in states] for key in states[0]}
-        steps.append({"method": "restyle", "label": f"{position:.2f}", "args": [update, indices]})
+        steps.append({"method": "restyle", "label": label(position), "args": [update, indices]})
     return {
-        "active": int(np.argmin(np.abs(SCRUB_POSITIONS - current))),
+        "active": int(np.argmin(np.abs(spots - current))),
         "steps": steps,
         "currentvalue": {"prefix": prefix, "font": {"size": 13, "color": ROLES["reference"]}},
         "pad": {"t": 55},

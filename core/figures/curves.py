@@ -143,7 +143,7 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
         traces=traces,
         moving=["Your prediction q", "gap D(p‖q) at q"],
         current=q,
-        prefix="drag to try q = ",
+        prefix="q = ",
     )
     return figure(
         traces,
@@ -234,7 +234,7 @@ def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) ->
         traces=traces,
         moving=["Your probability y"],
         current=y,
-        prefix="drag to try y = ",
+        prefix="y = ",
     )
     return figure(
         traces,

@@ -1,4 +1,4 @@
-"""Figures for training with cross-entropy: gradients, descent paths (animated in the browser),
+"""Figures for training with cross-entropy: gradients, descent paths (scrubbed in the browser),
 the binary case against squared error, and a classifier's learning curves."""
 
 from __future__ import annotations
@@ -12,14 +12,11 @@ import plotly.graph_objects as go
 
 from core._checks import FloatArray
 from core.descent import Descent
-from core.figures._common import CURRENT_MARKER, figure, finite_or_none, trace_indices
+from core.figures._common import CURRENT_MARKER, figure, finite_or_none, scrubber
 from core.figures.colors import ROLES
 from core.figures.maps import simplex_parts, simplex_point
 from core.two_classes import BinaryLossCurves
 from core.units import BIT, NATS, Unit, format_value
-
-#: The most animation frames a descent path sends.
-MAX_FRAMES = 31
 
 __all__ = [
     "binary_gradients",
@@ -63,19 +60,26 @@ def gradient_bars(q: npt.ArrayLike, p: npt.ArrayLike) -> go.Figure:
     )
 
 
-def loss_per_step(run: Descent, unit: Unit = NATS) -> go.Figure:
-    """The loss at each step of gradient descent, approaching its floor H(p), in ``unit``.
+def loss_per_step(run: Descent, unit: Unit = NATS, *, step: int | None = None) -> go.Figure:
+    """The loss at each step of gradient descent, approaching its floor H(p), in ``unit``, with the
+    loss at ``step`` (the last by default) marked.
+
+    The x axis runs to where the loss has come 99 % of the way to its floor at the end of the run,
+    or to ``step`` if that is later: the fall stays in view however long the run.
 
     Examples
     --------
     >>> from core.descent import gradient_descent
     >>> run = gradient_descent([0.0, 0.0, 0.0], [0.5, 0.5, 0.0], learning_rate=1.0, steps=2)
-    >>> [trace.name for trace in loss_per_step(run).data]
-    ['loss H(p, q)', 'floor H(p) = 0.6931 nats']
+    >>> [trace.name for trace in loss_per_step(run, step=1).data]
+    ['loss H(p, q)', 'floor H(p) = 0.6931 nats', 'loss at the step']
     """
     loss = unit.from_nats(run.loss)
     floor = unit.from_nats(run.floor)
     steps = np.arange(loss.size)
+    step = int(steps[-1]) if step is None else step
+    if not (isinstance(step, int | np.integer) and 0 <= step < loss.size):
+        raise ValueError(f"step must be a whole number in [0, {loss.size - 1}], got {step!r}")
     traces = [
         {
             "x": steps,
@@ -93,37 +97,56 @@ def loss_per_step(run: Descent, unit: Unit = NATS) -> go.Figure:
             "line": {"color": ROLES["entropy"], "width": 2, "dash": "dash"},
             "hoverinfo": "skip",
         },
+        {
+            "x": [int(step)],
+            "y": [float(loss[step])],
+            "mode": "markers",
+            "name": "loss at the step",
+            "marker": CURRENT_MARKER,
+            "showlegend": False,
+            "hovertemplate": f"step %{{x}}: %{{y:.6f}} {unit}<extra></extra>",
+        },
     ]
+    gap = loss - loss[-1]
+    settled = int(np.argmax(gap <= 0.01 * gap[0])) if gap[0] > 0 else 0
     return figure(
         traces,
         x_title="step",
         y_title=f"loss [{unit}]",
-        x_range=(0, max(int(steps[-1]), 1)),
+        x_range=(0, max(settled, int(step), 10)),
         y_range=(0.0, max(unit.from_nats(4 * BIT), float(loss.max()) * 1.05)),
         height=340,
     )
 
 
-def descent_on_simplex(run: Descent, unit: Unit = NATS) -> go.Figure:
-    """The path of q during gradient descent, over the map of H(p, q), with a play button.
+def descent_on_simplex(run: Descent, unit: Unit = NATS, *, step: int | None = None) -> go.Figure:
+    """The path of q during gradient descent, over the map of H(p, q), with q marked at ``step``.
 
-    The animation runs in the browser from precomputed frames: each frame moves only the marker,
-    so playing or scrubbing it sends nothing to the server. Long paths are shown at 31 evenly
-    spaced steps, the last one included.
+    A slider under the chart (one position per step, the last by default) moves only the marker, so
+    scrubbing or playing it redraws the marker alone, in the browser, never the map.
 
     Examples
     --------
     >>> from core.descent import gradient_descent
     >>> run = gradient_descent([0.0, 0.0, 0.0], [0.5, 0.3, 0.2], learning_rate=1.0, steps=2)
-    >>> fig = descent_on_simplex(run)
-    >>> len(fig.frames), [trace.name for trace in fig.data][-3:]
-    (3, ['q at step 0', 'path of q', 'q at the step'])
+    >>> fig = descent_on_simplex(run, step=1)
+    >>> [trace.name for trace in fig.data][-3:], len(fig.layout.sliders[0].steps), fig.layout.sliders[0].active
+    (['q at step 0', 'path of q', 'q at the step'], 3, 1)
     """
-    q_path = run.q
-    floor, start = unit.from_nats(run.floor), unit.from_nats(float(run.loss[0]))
-    traces, layout = simplex_parts(run.target, q_path[0], floor, start, unit)
+    q_path, losses = run.q, unit.from_nats(run.loss)
+    last = len(q_path) - 1
+    step = last if step is None else step
+    if not (isinstance(step, int | np.integer) and 0 <= step <= last):
+        raise ValueError(f"step must be a whole number in [0, {last}], got {step!r}")
+    floor = unit.from_nats(run.floor)
+    traces, layout = simplex_parts(run.target, q_path[0], floor, float(losses[0]), unit)
     traces[-1]["name"] = "q at step 0"
     points = np.array([simplex_point(q) for q in q_path])
+
+    def states(at: int, _: float) -> list[dict[str, Any]]:
+        return [{"x": [round(float(points[at, 0]), 4)], "y": [round(float(points[at, 1]), 4)]}]
+
+    current = states(step, 0.0)[0]
     traces.append(
         {
             "x": points[:, 0],
@@ -136,51 +159,26 @@ def descent_on_simplex(run: Descent, unit: Unit = NATS) -> go.Figure:
     )
     traces.append(
         {
-            "x": points[:1, 0],
-            "y": points[:1, 1],
+            "x": current["x"],
+            "y": current["y"],
             "mode": "markers",
             "name": "q at the step",
             "marker": CURRENT_MARKER,
-            "hoverinfo": "skip",
+            "hoverinfo": "skip",  # the caption under the chart gives its numbers
         }
     )
-    marker_index = trace_indices(traces, ["q at the step"])[0]
-    # At most 31 frames, the last step always among them: enough for the eye, cheap to build and send.
-    shown = np.unique(np.linspace(0, len(points) - 1, min(len(points), MAX_FRAMES)).round().astype(int))
-    frames = [
-        {"name": str(step), "data": [{"x": [round(x, 4)], "y": [round(y, 4)]}], "traces": [marker_index]}
-        for step, (x, y) in zip(shown, points[shown].tolist(), strict=True)
-    ]
-    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
-    play = {"frame": {"duration": 40, "redraw": False}, "fromcurrent": True, "transition": {"duration": 0}}
-    layout |= {
-        "height": 520,
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 90},
-        "updatemenus": [
-            {
-                "type": "buttons",
-                "showactive": False,
-                "x": 0.0,
-                "y": 0.0,
-                "xanchor": "left",
-                "yanchor": "top",
-                "pad": {"t": 45},
-                "buttons": [{"label": "▶ play", "method": "animate", "args": [None, play]}],
-            }
-        ],
-        "sliders": [
-            {
-                "steps": [{"method": "animate", "label": str(step), "args": [[str(step)], still]} for step in shown],
-                "x": 0.2,
-                "len": 0.8,
-                "y": 0.0,
-                "yanchor": "top",
-                "pad": {"t": 30},
-                "currentvalue": {"visible": False},  # the ticks name the steps
-            }
-        ],
-    }
-    return figure(traces, frames=frames, **layout)
+    slider = scrubber(
+        states,
+        losses,
+        traces=traces,
+        moving=["q at the step"],
+        current=step,
+        prefix="step ",
+        positions=np.arange(last + 1),
+        label=str,
+    )
+    layout |= {"height": 520, "sliders": [slider]}
+    return figure(traces, **layout)
 
 
 def binary_losses(curves: BinaryLossCurves, z: float, unit: Unit = NATS, *, height: int = 340) -> go.Figure:

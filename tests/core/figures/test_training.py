@@ -54,24 +54,41 @@ def test_loss_per_step_in_the_unit_with_its_floor():
 
 def test_loss_per_step_makes_room_for_a_high_start():
     fig = loss_per_step(_descent([10.0, 1.0, 0.5], 0.0), NATS)
-    assert fig.layout.yaxis.range[1] == pytest.approx(10.5) and fig.layout.xaxis.range == (0, 2)
+    assert fig.layout.yaxis.range[1] == pytest.approx(10.5) and fig.layout.xaxis.range == (0, 10)
 
 
-def test_descent_animation_moves_only_the_marker():
-    fig = descent_on_simplex(RUN, NATS)
-    assert len(fig.frames) == 31  # 201 steps, shown at 31 evenly spaced ones
-    assert [frame.name for frame in fig.frames][:3] == ["0", "7", "13"] and fig.frames[-1].name == "200"
+def test_loss_per_step_marks_the_step_and_keeps_the_fall_in_view():
+    run = gradient_descent([-1.0, 2.0, 0.5], [1.0, 0.0, 0.0], learning_rate=1.0, steps=200)
+    fig = loss_per_step(run, BITS, step=7)
+    marker = _trace(fig, "loss at the step")
+    assert (marker.x[0], marker.y[0]) == (7, pytest.approx(run.loss[7] / math.log(2)))
+    gap = run.loss - run.loss[-1]
+    settled = int(np.argmax(gap <= 0.01 * gap[0]))
+    assert gap[settled - 1] > 0.01 * gap[0] and fig.layout.xaxis.range == (0, settled)  # the fall, then the floor
+    assert loss_per_step(run, BITS, step=150).layout.xaxis.range == (0, 150)  # the step is always in view
+    assert _trace(loss_per_step(run), "loss at the step").x[0] == 200  # the last step unless told
+    for bad in (-1, 201, 1.5):
+        with pytest.raises(ValueError, match="step must be a whole number in \\[0, 200\\]"):
+            loss_per_step(run, step=bad)
+
+
+def test_descent_slider_moves_only_the_marker():
+    fig = descent_on_simplex(RUN, NATS, step=60)
+    (slider,) = fig.layout.sliders
+    assert [step.label for step in slider.steps] == [str(i) for i in range(201)] and slider.active == 60
     marker = [t.name for t in fig.data].index("q at the step")
-    assert all(frame.traces == (marker,) and len(frame.data) == 1 for frame in fig.frames)
-    last = fig.frames[-1].data[0]
-    assert (last.x[0], last.y[0]) == pytest.approx(simplex_point(RUN.q[-1]), abs=1e-4)
+    for i in (0, 60, 200):
+        update, traces = slider.steps[i].args
+        assert list(traces) == [marker] and set(update) == {"x", "y"}
+        assert (update["x"][0][0], update["y"][0][0]) == pytest.approx(simplex_point(RUN.q[i]), abs=1e-4)
+    assert (fig.data[marker].x[0], fig.data[marker].y[0]) == pytest.approx(simplex_point(RUN.q[60]), abs=1e-4)
     path = _trace(fig, "path of q")
     assert len(path.x) == RUN.q.shape[0]  # the path itself keeps every step
     assert (path.x[0], path.y[0]) == pytest.approx(simplex_point(RUN.q[0]))
-    assert fig.layout.updatemenus[0].buttons[0].label == "▶ play"
-    assert [step.label for step in fig.layout.sliders[0].steps] == [frame.name for frame in fig.frames]
-    short = descent_on_simplex(gradient_descent([-1.0, 2.0, 0.5], [1.0, 0.0, 0.0], learning_rate=1.0, steps=10))
-    assert [frame.name for frame in short.frames] == [str(i) for i in range(11)]
+    assert not fig.frames and not fig.layout.updatemenus  # nothing animates the map
+    assert descent_on_simplex(RUN).layout.sliders[0].active == 200
+    with pytest.raises(ValueError, match="step must be a whole number in \\[0, 200\\]"):
+        descent_on_simplex(RUN, step=201)
 
 
 def test_descent_is_drawn_over_the_map_of_its_own_target():
