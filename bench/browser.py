@@ -1,35 +1,41 @@
 """Browser benchmarks in headless Chromium, against pages served by `streamlit run` on this machine.
 
-Prints, each as a median over repeated trials in one run:
-- key press on a slider → the chart showing the new value, on the home page, next to the same for a
-  bare page of two sliders and a line of text (the floor any Streamlit app pays) and for a bare page
-  of two sliders and one small chart (the floor any Streamlit app that redraws a chart pays);
-- how often a rerun replaced the chart's element rather than updating it, and the animation frames
-  in which no chart was drawn;
-- page load → first chart drawn, on the home page, next to a page with one small chart;
-- websocket frames the page sends while the in-figure scrubber is dragged;
-- what drawing the home chart costs Plotly.js alone (the plotly package's own bundle, no Streamlit),
-  with its in-figure scrubber and without.
+Each figure is a median over repeated trials in one run, and each ratio is taken within the run
+against reference pages served the same way (the repository's .streamlit/config.toml tunes them
+like the app): a bare page of two sliders and a line of text (the floor any Streamlit app pays), a
+bare page of two sliders and one small `st.plotly_chart` (the floor any app that redraws a chart
+pays) and a page of one small `st.plotly_chart` (for the first chart after a load). It prints:
+
+- key press on the home chart's own q control → chart updated, and on the page's q slider → chart
+  updated, against key press → text on the bare page;
+- dragging q on the home plot: what each update of the chart costs, the time between updates, and
+  release → the page's slider, metric and link all showing the value;
+- chart elements replaced over 15 reruns on every page (0 is the target), and whether a legend
+  toggle survives a rerun;
+- page load → first chart drawn, against the one-chart page;
+- bytes the browser receives per rerun when q moves on the home page;
+- then the target table, dated.
 
 Run it from the repository root: `python -m bench.browser`.
 """
 
 from __future__ import annotations
 
-import copy
+import datetime
+import itertools
 import statistics
-from pathlib import Path
 
-import plotly
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
-from core import compare_binary
-from core.figures import cross_entropy_curve
+from core import BITS, compare_binary, format_value
 from devtools.browser import launch_chromium, wait_until_idle, wait_until_idle_bare
 from devtools.servers import running_app
+from pages import PAGES
+from ui.controls import CONTROLS
 
 PRESSES = 15
 LOADS = 7
+DRAG_MOVES = 60
 # Resolves when the condition holds, at the animation frame where it first does.
 ARM = """([condition]) => {
     window.__t0 = performance.now();
@@ -46,37 +52,114 @@ const watch = () => {
 };
 requestAnimationFrame(watch);
 """
+MARK_CHARTS = "() => document.querySelectorAll('.js-plotly-plot').forEach(chart => { chart.__marked = true; })"
+CHARTS_REPLACED = "() => [...document.querySelectorAll('.js-plotly-plot')].filter(chart => !chart.__marked).length"
+HOME_POINT = "document.querySelector('.live-chart').data.find(t => t.name === 'Your prediction q').x[0]"
+FLOOR_POINT = "document.querySelector('.js-plotly-plot').data.find(t => t.name === 'Your prediction q').x[0]"
+NEXT_FRAME = "() => new Promise(resolve => requestAnimationFrame(() => resolve()))"
 
 
-# Counts the animation frames from here on in which no chart is drawn.
-WATCH_BLANK_FRAMES = """() => {
-    window.__blankFrames = 0;
-    const check = () => {
-        if (!document.querySelector('.js-plotly-plot .main-svg')) window.__blankFrames++;
-        requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
-}"""
-MARK_CHART = "() => { const chart = document.querySelector('.js-plotly-plot'); if (chart) chart.__marked = true; }"
-CHART_REPLACED = "() => { const chart = document.querySelector('.js-plotly-plot'); return !!chart && !chart.__marked; }"
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
 
 
-def key_to_update(page, slider: int, condition_for, idle=wait_until_idle) -> tuple[list[float], int]:
-    """Milliseconds from an ArrowRight on a slider to the page showing the new value, per press; and
-    how many of the presses replaced the chart's element rather than updating it (0 with no chart)."""
-    times, replaced = [], 0
-    handle = page.get_by_role("slider").nth(slider)
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def key_to_update(page: Page, control, condition_for, idle=wait_until_idle) -> list[float]:
+    """Milliseconds from an ArrowRight on ``control`` (a locator of a range input holding q) to the
+    page showing the new q, per press."""
+    times = []
     for _ in range(PRESSES):
-        value = round(float(handle.get_attribute("aria-valuetext")) + 0.01, 2)
-        handle.focus()
-        page.evaluate(MARK_CHART)
+        value = round(_q_of(page, control) + 0.01, 2)
+        control.focus()
         page.evaluate(ARM, [condition_for(value)])
         page.keyboard.press("ArrowRight")
         page.wait_for_function("window.__done !== null", timeout=10_000)
         times.append(page.evaluate("window.__done - window.__t0"))
         idle(page)
-        replaced += page.evaluate(CHART_REPLACED)
-    return times, replaced
+    return times
+
+
+def _q_of(page: Page, control) -> float:
+    """The q a range input holds: the page's sliders hold it, the chart's own holds its step's index."""
+    value = float(control.input_value())
+    return value / 100 if control.evaluate("input => input.closest('.live-chart-control') !== null") else value
+
+
+def drag(page: Page) -> tuple[list[float], list[float], float]:
+    """Drag q across the home plot, one pointer move per animation frame: the milliseconds each
+    chart update took, the milliseconds between updates, and release → slider, metric and link."""
+    chart = page.locator(".live-chart").first
+    chart.scroll_into_view_if_needed()
+    area = chart.evaluate(
+        """(chart) => { const box = chart.getBoundingClientRect(), l = chart._fullLayout;
+        return [box.left + l.xaxis._offset, l.xaxis._length, box.top + l.yaxis._offset + l.yaxis._length / 2,
+                l.xaxis.range[0], l.xaxis.range[1]]; }"""
+    )
+    left, width, y, low, high = area
+
+    def at(q: float) -> float:
+        return left + (q - low) / (high - low) * width
+
+    page.evaluate("performance.clearMeasures('live-chart-move')")
+    page.mouse.move(at(0.2), y)
+    page.mouse.down()
+    for i in range(DRAG_MOVES):
+        page.mouse.move(at(0.2 + 0.7 * (i + 1) / DRAG_MOVES), y)
+        page.evaluate(NEXT_FRAME)
+    moves = page.evaluate("performance.getEntriesByName('live-chart-move').map(m => [m.startTime, m.duration])")
+    metric = format_value(compare_binary(0.3, 0.9).cross_entropy, BITS)
+    condition = (
+        f"{HOME_POINT} === 0.9 && location.search.endsWith('q=0.9')"
+        " && document.querySelectorAll('[data-testid=stSlider] input')[1].value === '0.9'"
+        f" && document.querySelectorAll('[data-testid=stMetricValue]')[1].innerText === '{metric}'"
+    )
+    page.evaluate(ARM, [condition])
+    page.mouse.up()
+    page.wait_for_function("window.__done !== null", timeout=10_000)
+    release = page.evaluate("window.__done - window.__t0")
+    wait_until_idle(page)
+    costs = [duration for _, duration in moves]
+    gaps = [later[0] - earlier[0] for earlier, later in itertools.pairwise(moves)]
+    return costs, gaps, release
+
+
+def replaced_on_every_page(browser, url: str) -> dict[str, int]:
+    """Chart elements replaced over PRESSES reruns of each page, its benchmark slider moved by keyboard."""
+    replaced = {}
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for entry in PAGES:
+        page.goto(f"{url}/{entry.url_path}")
+        wait_until_idle(page)
+        page.evaluate(MARK_CHARTS)
+        key, _ = entry.exercise
+        slider = page.locator("[data-testid=stSlider]").get_by_role("slider", name=CONTROLS[key].label, exact=True)
+        for press in range(PRESSES):
+            slider.focus()
+            page.keyboard.press("ArrowRight" if press % 2 == 0 else "ArrowLeft")
+            page.wait_for_selector("[data-testid=stApp][data-test-script-state=running]", timeout=5_000)
+            wait_until_idle(page)
+        replaced[entry.url_path or "home"] = page.evaluate(CHARTS_REPLACED)
+    page.close()
+    return replaced
+
+
+def legend_toggle_survives(browser, url: str) -> bool:
+    """Hide the entropy floor from the home chart's legend, move q: is it still hidden?"""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{url}/?q=0.2")
+    wait_until_idle(page)
+    page.locator(".live-chart .legendtext", has_text="Entropy H(p)").click()
+    page.wait_for_function("document.querySelector('.live-chart').data[0].visible === 'legendonly'")
+    page.locator("[data-testid=stSlider] input").nth(1).focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"{HOME_POINT} === 0.21")
+    wait_until_idle(page)
+    kept = page.evaluate("document.querySelector('.live-chart')._fullData[0].visible") == "legendonly"
+    page.close()
+    return kept
 
 
 def first_chart(browser, url: str) -> list[float]:
@@ -93,74 +176,25 @@ def first_chart(browser, url: str) -> list[float]:
     return times
 
 
-def frames_during_drag(browser, url: str) -> int:
-    page = browser.new_page(viewport={"width": 1280, "height": 1200})
-    sent = []
-    page.on("websocket", lambda socket: socket.on("framesent", lambda payload: sent.append(payload)))
-    page.goto(url)
-    wait_until_idle(page)
-    chart = page.locator(".js-plotly-plot").first
-    chart.scroll_into_view_if_needed()
-    rail = chart.locator(".slider-rail-rect").bounding_box()
-    grip = chart.locator(".slider-grip-rect").bounding_box()
-    before = len(sent)
-    y = rail["y"] + rail["height"] / 2
-    page.mouse.move(grip["x"] + grip["width"] / 2, y)
-    page.mouse.down()
-    for fraction in (0.9, 0.1, 0.5, 0.75):
-        page.mouse.move(rail["x"] + rail["width"] * fraction, y, steps=20)
-    page.mouse.up()
-    page.wait_for_timeout(500)
-    page.close()
-    return len(sent) - before
-
-
-DRAWS = 15
-SCRUB_QS = [round(0.2 + i / 100, 2) for i in range(DRAWS)]
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-# Times Plotly.newPlot of each figure into an emptied element, as a replaced chart is drawn.
-TIME_DRAWS = """async (figures) => {
-    const element = document.getElementById('chart');
-    const times = [];
-    for (const figure of figures) {
-        Plotly.purge(element);
-        await new Promise(resolve => requestAnimationFrame(resolve));
-        const start = performance.now();
-        await Plotly.newPlot(element, figure.data, figure.layout);
-        times.push(performance.now() - start);
-    }
-    return times;
-}"""
-
-
-def draw_cost(browser) -> tuple[float, float]:
-    """Median milliseconds Plotly.js takes to draw the home chart, with its scrubber and without."""
+def bytes_per_rerun(browser, url: str) -> list[int]:
+    """Bytes of websocket messages the browser receives per rerun when q moves on the home page."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.set_content("<div id='chart' style='width: 900px; height: 520px'></div>")
-    page.add_script_tag(path=str(PLOTLY_JS))
-    figures = [cross_entropy_curve(compare_binary(0.3, q)).to_dict() for q in SCRUB_QS]
-    bare = copy.deepcopy(figures)
-    for figure in bare:
-        del figure["layout"]["sliders"]
-    with_scrubber = page.evaluate(TIME_DRAWS, figures)
-    without = page.evaluate(TIME_DRAWS, bare)
+    received: list[int] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda payload: received.append(len(payload))))
+    page.goto(f"{url}/?q=0.2")
+    wait_until_idle(page)
+    sizes = []
+    slider = page.locator("[data-testid=stSlider] input").nth(1)
+    for _ in range(PRESSES):
+        before = len(received)
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_selector("[data-testid=stApp][data-test-script-state=running]", timeout=5_000)
+        wait_until_idle(page)
+        page.wait_for_timeout(100)  # the run's last messages
+        sizes.append(sum(received[before:]))
     page.close()
-    return _median(with_scrubber[3:]), _median(without[3:])
-
-
-def _chart_shows(value: float) -> str:
-    return (
-        "document.querySelectorAll('.js-plotly-plot')[0].data"
-        f".find(t => t.name === 'Your prediction q').x[0] === {value}"
-    )
-
-
-def _text_shows(value: float) -> str:
-    return f"document.body.innerText.includes('q = {value:.2f}')"
-
-
-def _median(values: list[float]) -> float:
-    return statistics.median(values)
+    return sizes
 
 
 def main() -> None:
@@ -173,36 +207,70 @@ def main() -> None:
     ):
         browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{app.url}/?q=0.2")
-        wait_until_idle(page)
-        page.evaluate(WATCH_BLANK_FRAMES)
-        app_keys, replaced = key_to_update(page, 1, _chart_shows)
-        print(f"key → chart, home page: median {_median(app_keys):.0f} ms over {PRESSES} presses")
-        blank = page.evaluate("window.__blankFrames")
-        print(f"  the chart's element replaced on {replaced} of {PRESSES} reruns; {blank} frames drawn with no chart")
+
         page.goto(f"{bare.url}/?")
         wait_until_idle_bare(page)
-        bare_keys, _ = key_to_update(page, 1, _text_shows, idle=wait_until_idle_bare)
-        ratio = _median(app_keys) / _median(bare_keys)
-        print(f"key → text, bare page:  median {_median(bare_keys):.0f} ms  (ratio {ratio:.2f}x)")
+        text = _median(
+            key_to_update(
+                page,
+                page.get_by_role("slider").nth(1),
+                lambda q: f"document.body.innerText.includes('q = {q:.2f}')",
+                idle=wait_until_idle_bare,
+            )
+        )
+        print(f"key → text, bare page: median {text:.0f} ms over {PRESSES} presses")
+
+        page.goto(f"{app.url}/?q=0.2")
+        wait_until_idle(page)
+        own = _median(key_to_update(page, page.locator(".live-chart-control input"), lambda q: f"{HOME_POINT} === {q}"))
+        print(f"key → chart, the home chart's own q control: median {own:.0f} ms ({own / text:.2f}x)")
+        slider = page.locator("[data-testid=stSlider] input").nth(1)
+        paged = _median(key_to_update(page, slider, lambda q: f"{HOME_POINT} === {q}"))
+        print(f"key → chart, the home page's q slider: median {paged:.0f} ms ({paged / text:.2f}x)")
+
         page.goto(f"{chart_floor.url}/?")
         wait_until_idle(page)
-        page.evaluate(WATCH_BLANK_FRAMES)
-        floor_keys, replaced = key_to_update(page, 1, _chart_shows)
-        ratio = _median(app_keys) / _median(floor_keys)
-        print(f"key → chart, bare page with one small chart: median {_median(floor_keys):.0f} ms  (ratio {ratio:.2f}x)")
-        blank = page.evaluate("window.__blankFrames")
-        print(f"  the chart's element replaced on {replaced} of {PRESSES} reruns; {blank} frames drawn with no chart")
+        floor = _median(key_to_update(page, page.get_by_role("slider").nth(1), lambda q: f"{FLOOR_POINT} === {q}"))
+        print(f"key → chart, bare page with one small st.plotly_chart: median {floor:.0f} ms")
+
+        page.goto(f"{app.url}/?q=0.2")
+        wait_until_idle(page)
+        costs, gaps, release = drag(page)
+        print(
+            f"drag q on the home plot, {len(costs)} updates: each costs median {_median(costs):.1f} ms, "
+            f"p95 {_p95(costs):.1f} ms; between updates median {_median(gaps):.1f} ms, p95 {_p95(gaps):.1f} ms"
+        )
+        print(f"  release → page slider, metric and link show q = 0.90: {release:.0f} ms")
         page.close()
-        app_first = first_chart(browser, f"{app.url}/")
-        print(f"load → first chart, home page: median {_median(app_first):.0f} ms over {LOADS} loads")
-        baseline_first = first_chart(browser, f"{one_chart.url}/")
-        ratio = _median(app_first) / _median(baseline_first)
-        print(f"load → first chart, one-chart page: median {_median(baseline_first):.0f} ms  (ratio {ratio:.2f}x)")
-        print(f"websocket frames sent during an in-figure drag: {frames_during_drag(browser, f'{app.url}/')}")
-        with_scrubber, without = draw_cost(browser)
-        print(f"Plotly.js alone draws the home chart in {with_scrubber:.1f} ms; without its scrubber {without:.1f} ms")
+
+        replaced = replaced_on_every_page(browser, app.url)
+        print(f"chart elements replaced over {PRESSES} reruns: {replaced}")
+        kept = legend_toggle_survives(browser, app.url)
+        print(f"a legend toggle survives a rerun: {kept}")
+
+        app_first = _median(first_chart(browser, f"{app.url}/"))
+        one_first = _median(first_chart(browser, f"{one_chart.url}/"))
+        print(f"load → first chart: home {app_first:.0f} ms, one-chart page {one_first:.0f} ms")
+
+        sizes = bytes_per_rerun(browser, app.url)
+        print(f"bytes received per rerun, q moved on the home page: median {_median(sizes):.0f}")
         browser.close()
+
+    rows = [
+        ("key on the chart's own q control → chart", "≤ 1.0× text page", f"{own / text:.2f}×"),
+        ("key on the page's q slider → chart", "≤ 1.6× text page", f"{paged / text:.2f}×"),
+        ("drag: each chart update, p95", "≤ 20 ms", f"{_p95(costs):.1f} ms"),
+        ("drag: between updates, p95", "≤ 20 ms", f"{_p95(gaps):.1f} ms"),
+        ("release → slider, metric and link agree", "≤ 250 ms", f"{release:.0f} ms"),
+        (f"chart elements replaced over {PRESSES} reruns, every page", "0", str(sum(replaced.values()))),
+        ("legend toggle survives a rerun", "yes", "yes" if kept else "no"),
+        ("load → first chart", "≤ 0.8× one-chart page", f"{app_first / one_first:.2f}×"),
+        ("bytes per rerun, home chart page", "≤ 10 KB", f"{_median(sizes) / 1000:.1f} KB"),
+    ]
+    print(f"\nTargets, {datetime.date.today().isoformat()}:")
+    print("| what | target | measured |\n| --- | --- | --- |")
+    for row in rows:
+        print(f"| {' | '.join(row)} |")
 
 
 if __name__ == "__main__":

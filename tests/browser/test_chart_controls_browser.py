@@ -1,0 +1,143 @@
+"""A chart's own controls (ui/charts.py, static/live_chart.js): the range input under the chart, the
+pointer on the home and surprisal plots, ▶ on the descent. Each moves the chart at once, then the
+page's slider, metrics and link follow: one value of each control on the page, never two."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from devtools.browser import wait_until_idle
+
+# The point a control moves, as plotly.js draws it now, and the chart's own input.
+POINT = "([chart, name]) => document.querySelectorAll('.live-chart')[chart].data.find(t => t.name === name).x[0]"
+IMAGES = "document.querySelectorAll('.live-chart')[3].querySelectorAll('image').length"
+
+
+def _plot_area(page: Page, chart: int = 0) -> dict:
+    """Where the plot's axes lie on the screen."""
+    return (
+        page.locator(".live-chart")
+        .nth(chart)
+        .evaluate(
+            """(chart) => {
+            const box = chart.getBoundingClientRect(), l = chart._fullLayout;
+            return {left: box.left + l.xaxis._offset, width: l.xaxis._length,
+                    top: box.top + l.yaxis._offset, height: l.yaxis._length, at: l.xaxis.range};
+        }"""
+        )
+    )
+
+
+def _x_of(area: dict, value: float) -> float:
+    low, high = area["at"]
+    return area["left"] + (value - low) / (high - low) * area["width"]
+
+
+def _page_slider(page: Page, label: str):
+    return page.locator("[data-testid=stSlider]").filter(has_text=label).get_by_role("slider")
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "key", "label", "readout", "metric"),
+    [
+        ("/?q=0.2", "Your prediction q", "q", "Predicted probability q", "q = 0.85", "1.1049 bits"),
+        ("/surprisal?y=0.2", "Your probability y", "y", "Probability y", "y = 0.85", "0.2345 bits"),
+    ],
+)
+def test_dragging_on_the_plot_moves_the_chart_then_the_page(open_page, path, name, key, label, readout, metric):
+    page = open_page(path, height=1200)
+    page.locator(".live-chart").first.scroll_into_view_if_needed()
+    area = _plot_area(page)
+    y = area["top"] + area["height"] / 2
+    page.mouse.move(_x_of(area, 0.4), y)
+    page.mouse.down()  # pointer down anywhere on the plot: the value jumps there
+    page.wait_for_function(f"() => ({POINT})([0, {name!r}]) === 0.4")
+    page.mouse.move(_x_of(area, 0.85), y, steps=15)
+    page.wait_for_function(f"() => ({POINT})([0, {name!r}]) === 0.85")  # the chart follows the pointer
+    expect(page.locator(".live-chart-control output").first).to_have_text(readout)
+    page.mouse.up()
+    # On release the page's control takes the value, and with it the metrics, the formula and the link.
+    expect(page).to_have_url(re.compile(rf"\?{key}=0\.85$"))
+    expect(_page_slider(page, label)).to_have_value("0.85")
+    expect(page.locator("[data-testid=stMetricValue]").last).to_have_text(metric)
+    wait_until_idle(page)
+    assert page.evaluate(f"({POINT})([0, {name!r}])") == 0.85  # Python's figure agrees with the drag
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "key", "label"),
+    [
+        ("/?q=0.2", "Your prediction q", "q", "Predicted probability q"),
+        ("/surprisal?y=0.2", "Your probability y", "y", "Probability y"),
+    ],
+)
+def test_the_charts_own_slider_works_from_the_keyboard(open_page, path, name, key, label):
+    page = open_page(path)
+    own = page.locator(".live-chart-control input")
+    expect(own).to_have_accessible_name(re.compile(f"^{label}"))  # named as the page's slider is
+    own.focus()
+    for value in (0.21, 0.22, 0.23):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(f"() => ({POINT})([0, {name!r}]) === {value}")
+        expect(page.locator(".live-chart-control output")).to_have_text(f"{key} = {value:.2f}")
+    expect(_page_slider(page, label)).to_have_value("0.23")
+    assert own.get_attribute("aria-valuetext") == f"{key} = 0.23"
+    assert page.url.endswith(f"{key}=0.23")
+    # And the other way: the page's slider moves the chart's own.
+    _page_slider(page, label).focus()
+    page.keyboard.press("ArrowLeft")
+    expect(own).to_have_value("22")
+    page.wait_for_function(f"() => ({POINT})([0, {name!r}]) === 0.22")
+
+
+def test_play_moves_only_the_marker_then_hands_the_step_to_the_page(open_page):
+    page = open_page("/loss?steps=0", height=1400)
+    sent = []  # what the page tells the server: nothing until the animation ends
+    page.on("websocket", lambda socket: socket.on("framesent", lambda payload: sent.append(payload)))
+    page.reload()
+    wait_until_idle(page)
+    play = page.get_by_role("button", name="Play Steps of gradient descent")
+    play.scroll_into_view_if_needed()
+    assert page.evaluate(IMAGES) == 1
+    start = page.evaluate("performance.now()")
+    sent.clear()
+    play.click()
+    seen = set()
+    while page.evaluate("performance.now()") - start < 1500:  # mid-way: the marker moves, the map stays
+        seen.add(page.locator(".live-chart-control output").text_content())
+        assert page.evaluate(IMAGES) == 1
+        page.wait_for_timeout(100)
+    assert len(seen) >= 5 and "step 200" not in seen  # slowly enough to follow
+    assert not sent
+    expect(page.locator(".live-chart-control output")).to_have_text("step 200", timeout=5_000)
+    expect(page.get_by_role("button", name="Play Steps of gradient descent")).to_be_visible()
+    expect(_page_slider(page, "Steps of gradient descent")).to_have_value("200")
+    expect(page.get_by_text("After 200 steps")).to_be_visible()
+    assert page.url.endswith("steps=200") and page.evaluate(IMAGES) == 1
+
+
+def test_pause_leaves_the_page_where_the_animation_stopped(open_page):
+    page = open_page("/loss?steps=0", height=1400)
+    page.get_by_role("button", name="Play Steps of gradient descent").click()
+    page.wait_for_timeout(800)
+    page.get_by_role("button", name="Pause Steps of gradient descent").click()
+    shown = page.locator(".live-chart-control output").text_content()
+    step = int(shown.removeprefix("step "))
+    assert 0 < step < 200
+    expect(_page_slider(page, "Steps of gradient descent")).to_have_value(str(step))
+    expect(page.get_by_text(f"After {step} steps")).to_be_visible()
+    wait_until_idle(page)
+    expect(page.locator(".live-chart-control output")).to_have_text(shown)  # and the chart stays there
+
+
+def test_the_descent_slider_reaches_every_step_from_the_keyboard(open_page):
+    page = open_page("/loss?steps=60", height=1400)
+    own = page.locator(".live-chart-control input")
+    own.focus()
+    page.keyboard.press("End")
+    expect(_page_slider(page, "Steps of gradient descent")).to_have_value("200")
+    page.keyboard.press("Home")
+    expect(_page_slider(page, "Steps of gradient descent")).to_have_value("0")
+    expect(page.get_by_text("After 0 steps")).to_be_visible()
+    assert page.evaluate(IMAGES) == 1
