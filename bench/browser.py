@@ -56,7 +56,6 @@ MARK_CHARTS = "() => document.querySelectorAll('.js-plotly-plot').forEach(chart 
 CHARTS_REPLACED = "() => [...document.querySelectorAll('.js-plotly-plot')].filter(chart => !chart.__marked).length"
 HOME_POINT = "document.querySelector('.live-chart').data.find(t => t.name === 'Your prediction q').x[0]"
 FLOOR_POINT = "document.querySelector('.js-plotly-plot').data.find(t => t.name === 'Your prediction q').x[0]"
-NEXT_FRAME = "() => new Promise(resolve => requestAnimationFrame(() => resolve()))"
 
 
 def _median(values: list[float]) -> float:
@@ -106,9 +105,20 @@ def drag(page: Page) -> tuple[list[float], list[float], float]:
     page.evaluate("performance.clearMeasures('live-chart-move')")
     page.mouse.move(at(0.2), y)
     page.mouse.down()
-    for i in range(DRAG_MOVES):
-        page.mouse.move(at(0.2 + 0.7 * (i + 1) / DRAG_MOVES), y)
-        page.evaluate(NEXT_FRAME)
+    # The moves come from the page itself, one per animation frame, as a pointer at display rate would.
+    page.evaluate(
+        """async ([xs, y]) => {
+            const chart = document.querySelector('.live-chart');
+            for (const x of xs) {
+                await new Promise(resolve => requestAnimationFrame(resolve));
+                const move = {clientX: x, clientY: y, pointerId: 1, bubbles: true};
+                chart.dispatchEvent(new PointerEvent('pointermove', move));
+            }
+            await new Promise(resolve => requestAnimationFrame(resolve));
+        }""",
+        [[at(0.2 + 0.7 * (i + 1) / DRAG_MOVES) for i in range(DRAG_MOVES)], y],
+    )
+    page.mouse.move(at(0.9), y)
     moves = page.evaluate("performance.getEntriesByName('live-chart-move').map(m => [m.startTime, m.duration])")
     metric = format_value(compare_binary(0.3, 0.9).cross_entropy, BITS)
     condition = (
@@ -135,10 +145,11 @@ def replaced_on_every_page(browser, url: str) -> dict[str, int]:
         wait_until_idle(page)
         page.evaluate(MARK_CHARTS)
         key, _ = entry.exercise
-        slider = page.locator("[data-testid=stSlider]").get_by_role("slider", name=CONTROLS[key].label, exact=True)
+        slider = page.locator("[data-testid=stSlider]").filter(has_text=CONTROLS[key].label).get_by_role("slider")
+        up = float(slider.input_value()) < float(slider.get_attribute("max"))
         for press in range(PRESSES):
             slider.focus()
-            page.keyboard.press("ArrowRight" if press % 2 == 0 else "ArrowLeft")
+            page.keyboard.press("ArrowRight" if (press % 2 == 0) == up else "ArrowLeft")
             page.wait_for_selector("[data-testid=stApp][data-test-script-state=running]", timeout=5_000)
             wait_until_idle(page)
         replaced[entry.url_path or "home"] = page.evaluate(CHARTS_REPLACED)

@@ -166,6 +166,18 @@ const THROTTLE = 100;
 const PLAY_MS = 3000; // ▶ crosses the whole range in about this long, slowly enough to follow
 const SETTLE_MS = 1500; // how long a chosen value outranks a rerun that does not show it yet
 
+// Trace ``i``'s attributes in a restyle update ({"x": [[...], ...], "marker.symbol": [...]}), as a trace.
+function traceOf(update, i) {
+  const trace = {};
+  for (const [path, values] of Object.entries(update)) {
+    const keys = path.split(".");
+    let node = trace;
+    for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+    node[keys.at(-1)] = values[i];
+  }
+  return trace;
+}
+
 function controlOf(chart, parentElement, setTriggerValue) {
   if (chart.__control) return chart.__control;
   addStyle();
@@ -181,7 +193,7 @@ function controlOf(chart, parentElement, setTriggerValue) {
   const readout = document.createElement("output");
   row.append(play, input, readout);
   parentElement.appendChild(row);
-  const control = { chart, row, play, input, readout, index: null, wanted: null, since: 0, sent: 0, timer: null, frame: null };
+  const control = { chart, row, play, input, readout, index: null, wanted: null, since: 0, shown: 0, sent: 0, timer: null, frame: null };
   chart.__control = control;
 
   const spec = () => chart.__figure.control;
@@ -193,7 +205,16 @@ function controlOf(chart, parentElement, setTriggerValue) {
     input.setAttribute("aria-valuetext", readout.textContent);
     if (!chart.layout) return;
     const started = performance.now();
-    window.Plotly.restyle(chart, ...states[index]);
+    // An animation frame without redraw updates the moving traces alone, for half what a restyle
+    // costs (which redraws the axes and the legend too); but plotly.js then drops a heatmap's image,
+    // so a chart with one is restyled.
+    const [update, traces] = states[index];
+    if (chart.__figure.data.every((trace) => trace.type === "scatter")) {
+      const opts = { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } };
+      window.Plotly.animate(chart, { data: traces.map((_, i) => traceOf(update, i)), traces }, opts);
+    } else {
+      window.Plotly.restyle(chart, update, traces);
+    }
     performance.measure("live-chart-move", { start: started, end: performance.now() });
   };
   control.send = (final) => {
@@ -207,12 +228,17 @@ function controlOf(chart, parentElement, setTriggerValue) {
     setTriggerValue("value", spec().values[control.wanted]);
   };
   // The user chose a position: draw it at the next frame, tell Python soon (now if ``final``).
+  // A key press is drawn at once; moves faster than the display (a pointer) are drawn once a frame.
   control.choose = (index, final) => {
     control.wanted = index;
     control.since = performance.now();
-    if (control.frame === null) {
-      control.frame = requestAnimationFrame(() => {
+    if (control.frame === null && control.since - control.shown > 16) {
+      control.shown = control.since;
+      if (index !== control.index) control.show(index);
+    } else if (control.frame === null) {
+      control.frame = requestAnimationFrame((now) => {
         control.frame = null;
+        control.shown = now;
         if (control.wanted !== control.index) control.show(control.wanted);
       });
     }
@@ -274,7 +300,9 @@ function controlOf(chart, parentElement, setTriggerValue) {
       if (event.button !== 0 || !onPlot(event)) return;
       control.stop();
       control.dragging = true;
-      chart.setPointerCapture(event.pointerId);
+      try {
+        chart.setPointerCapture(event.pointerId); // keep the drag when the pointer leaves the plot
+      } catch {} // a pointer the browser no longer knows: the drag still follows it over the plot
       event.preventDefault();
       control.choose(nearest(event), false);
     },
@@ -347,6 +375,7 @@ export async function render({ data, parentElement, setTriggerValue }) {
     new ResizeObserver(
       () => chart.layout && window.Plotly.Plots.resize(chart).then(() => chart.__control?.align()),
     ).observe(chart);
+    followTheme(chart, parentElement);
   }
   if (chart.__revision === data.revision) return; // the same data again: already shown
   if (!update(chart, data, setTriggerValue)) return;
@@ -356,29 +385,48 @@ export async function render({ data, parentElement, setTriggerValue }) {
   if (figure.control) controlOf(chart, parentElement, setTriggerValue); // its row too
   chart.__latest = data; // a later rerun may overtake this one while plotly.js loads
   chart.dataset.state = "drawing"; // "drawn" once this data is on the screen (tests wait for it)
-  let Plotly;
   try {
-    Plotly = await loadPlotly(new URL(data.bundle, document.baseURI).href);
+    await loadPlotly(new URL(data.bundle, document.baseURI).href);
   } catch (error) {
     chart.textContent = `${data.label}: the chart could not be drawn (${error.message}).`;
     return;
   }
   if (chart.__latest !== data) return;
+  await draw(chart, parentElement);
+  if (chart.__latest === data) chart.dataset.state = "drawn";
+}
+
+// Draws the figure the element holds, in the page's theme as it is now.
+async function draw(chart, parentElement) {
+  const figure = chart.__figure;
   // Plotly writes what it computes (an axis's domain, a trace's uid) into the objects it is given:
   // it gets copies, so the figure the changes apply to stays the one Python sent. Arrays are shared,
   // so Plotly.react still sees at a glance which ones changed; the few small traces the control
   // restyles are copied whole, as restyle writes into them.
-  const layout = { ...structuredClone(figure.layout), template: { layout: streamlitTemplate(parentElement) } };
+  const template = streamlitTemplate(parentElement);
+  chart.__theme = JSON.stringify(template);
+  const layout = { ...structuredClone(figure.layout), template: { layout: template } };
   const moving = new Set(figure.control ? figure.control.states[0][1] : []);
   const traces = figure.data.map((trace, i) => (moving.has(i) ? structuredClone(trace) : { ...trace }));
   if (figure.control) layout.dragmode = false; // the pointer on the plot moves the control
-  await Plotly.react(chart, {
+  await window.Plotly.react(chart, {
     data: traces,
     layout,
     frames: figure.frames || [],
     config: { displayModeBar: false, responsive: true },
   });
-  if (chart.__latest !== data) return;
-  if (figure.control) syncControl(controlOf(chart, parentElement, setTriggerValue), figure.control);
-  chart.dataset.state = "drawn";
+  if (figure.control && chart.__figure === figure) syncControl(chart.__control, figure.control);
+}
+
+// The theme can change with no rerun (the settings menu, or the system's light or dark): Streamlit
+// then gives an ancestor another class. Redraw when the theme the chart was drawn in is not the page's.
+function followTheme(chart, parentElement) {
+  const observer = new MutationObserver(() => {
+    if (chart.layout && JSON.stringify(streamlitTemplate(parentElement)) !== chart.__theme) {
+      draw(chart, parentElement);
+    }
+  });
+  for (let element = parentElement; element; element = element.parentElement) {
+    observer.observe(element, { attributes: true, attributeFilter: ["class", "style"] });
+  }
 }

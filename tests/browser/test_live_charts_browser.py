@@ -113,3 +113,18 @@ def test_a_chart_that_missed_a_change_asks_for_the_whole_figure(open_page):
     page.wait_for_function(
         "() => document.querySelector('.live-chart').data.find(t => t.name === 'Your prediction q').x[0] === 0.21"
     )
+
+
+def test_a_theme_switch_without_a_rerun_rethemes_every_chart(open_page):
+    # Streamlit follows the system's light or dark with no rerun; so must the charts.
+    page = open_page("/loss")
+    light = page.locator(".live-chart").first.evaluate(THEMED)
+    page.emulate_media(color_scheme="dark")
+    dark = open_page("/loss", color_scheme="dark")
+    expected = [chart.evaluate(THEMED) for chart in dark.locator(".live-chart").all()]
+    assert expected[0] != light
+    for i, chart in enumerate(page.locator(".live-chart").all()):
+        page.wait_for_function(
+            f"(expected) => ({THEMED})(document.querySelectorAll('.live-chart')[{i}]) === expected", arg=expected[i]
+        )
+        assert chart.evaluate(THEMED) == expected[i]
