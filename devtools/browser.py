@@ -59,7 +59,7 @@ def wait_until_idle(page: Page) -> None:
     _wait_until_run_done(page)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
     page.wait_for_function(
-        "[...document.querySelectorAll('.stBidiComponent')]"
+        "[...document.querySelectorAll('[data-testid=stMain] .stBidiComponent')]"
         ".every(c => c.querySelector('.live-chart[data-state=drawn]'))"
         " && [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))",
         timeout=30_000,

@@ -2,8 +2,6 @@
 // every rerun, themed exactly as Streamlit themes st.plotly_chart (its PlotlyChart theme, ported
 // from the colours and sizes of Streamlit's own theme), in light and dark alike.
 
-const bundles = new Map();
-
 // The control under a chart, in the page's theme (components get it as --st-* variables).
 const STYLE = `
 .live-chart-control { display: flex; align-items: center; gap: 0.75rem; min-height: 2.5rem;
@@ -26,23 +24,6 @@ function addStyle() {
   style.id = "live-chart-style";
   style.textContent = STYLE;
   document.head.appendChild(style);
-}
-
-function loadPlotly(url) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!bundles.has(url)) {
-    bundles.set(
-      url,
-      new Promise((resolve, reject) => {
-        const script = document.createElement("script");
-        script.src = url;
-        script.onload = () => resolve(window.Plotly);
-        script.onerror = () => reject(new Error(`plotly.js did not load from ${url}`));
-        document.head.appendChild(script);
-      }),
-    );
-  }
-  return bundles.get(url);
 }
 
 // Streamlit's greys, and the ones its chart theme picks on a light or a dark background.
@@ -349,6 +330,7 @@ function syncControl(control, spec) {
     play.setAttribute("aria-label", `Play ${spec.label}`);
   }
   control.chart.style.touchAction = spec.drag ? "pan-y" : ""; // a sideways drag moves the value, not the page
+  control.readout.hidden = spec.drag; // the point's own label on the plot says the value (and aria-valuetext)
   const busy = control.dragging || control.playing || performance.now() - control.since < SETTLE_MS;
   if (control.wanted !== null && control.wanted !== spec.active && busy) {
     control.align();
@@ -386,7 +368,7 @@ export async function render({ data, parentElement, setTriggerValue }) {
   chart.__latest = data; // a later rerun may overtake this one while plotly.js loads
   chart.dataset.state = "drawing"; // "drawn" once this data is on the screen (tests wait for it)
   try {
-    await loadPlotly(new URL(data.bundle, document.baseURI).href);
+    await window.liveChartPlotly; // the loader (ui/charts.py) started loading it
   } catch (error) {
     chart.textContent = `${data.label}: the chart could not be drawn (${error.message}).`;
     return;

@@ -32,11 +32,18 @@ _VERSION = (_STATIC / "plotly" / "VERSION").read_text().strip()
 MODULE_URL = f"app/static/live_chart.js?v={hashlib.sha256(_MODULE.read_bytes()).hexdigest()[:12]}"
 BUNDLE_URL = f"app/static/plotly/plotly-cartesian-{_VERSION}.min.js"
 
-# Travels with every rerun, so it only loads the module, once per page.
+# Travels with every rerun, so it only loads the module, once per page, and starts loading plotly.js
+# beside it (one script element for every chart on the page): a cold page waits for neither in turn.
 _LOADER = """
 export default function (component) {
-  const module = new URL(component.data.module, document.baseURI).href;
-  return import(module).then((live) => live.render(component));
+  const url = (path) => new URL(path, document.baseURI).href;
+  window.liveChartPlotly ??= new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src: url(component.data.bundle) });
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => reject(new Error(`plotly.js did not load from ${script.src}`));
+    document.head.appendChild(script);
+  });
+  return import(url(component.data.module)).then((live) => live.render(component));
 }
 """
 _live_chart = st.components.v2.component("live_chart", js=_LOADER, isolate_styles=False)

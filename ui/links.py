@@ -31,8 +31,48 @@ def note_rejected_values(container) -> None:
     st.session_state.opening_link = {}
 
 
+# The link and a button that copies it: light enough that a page need not load a code highlighter
+# (st.code's, 1.5 MB of JavaScript) only to show a link.
+_share = st.components.v2.component(
+    "share_link",
+    html="""<div class="share-link"><a class="share-link-url"></a>
+<button type="button" class="share-link-copy">Copy link</button></div>""",
+    css="""
+.share-link { display: flex; flex-direction: column; gap: 0.5rem; font-family: var(--st-font); }
+.share-link-url { font-family: var(--st-code-font); font-size: 0.8rem; overflow-wrap: anywhere;
+  color: var(--st-text-color); background: var(--st-secondary-background-color); padding: 0.5rem 0.75rem;
+  border-radius: var(--st-base-radius, 0.5rem); text-decoration: none; }
+.share-link-copy { align-self: flex-start; font: inherit; font-size: 0.875rem; color: var(--st-text-color);
+  background: var(--st-background-color); border: 1px solid var(--st-border-color);
+  border-radius: var(--st-button-radius, 0.5rem); padding: 0.25rem 0.75rem; cursor: pointer; }
+.share-link-copy:hover { border-color: var(--st-primary-color); color: var(--st-primary-color); }
+.share-link-copy:focus-visible { outline: 2px solid var(--st-primary-color); outline-offset: 2px; }
+""",
+    js="""
+export default function ({ data, parentElement }) {
+  const link = new URL(data.link, location.href);
+  const anchor = parentElement.querySelector(".share-link-url");
+  const button = parentElement.querySelector(".share-link-copy");
+  anchor.textContent = link.href;
+  if (link.protocol === "http:" || link.protocol === "https:") anchor.href = link.href;
+  button.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(link.href);
+      button.textContent = "Copied";
+    } catch {
+      getSelection().selectAllChildren(anchor); // no clipboard here: selected, for the keyboard's copy
+      button.textContent = "Press Ctrl+C to copy";
+    }
+    setTimeout(() => (button.textContent = "Copy link"), 2000);
+  };
+}
+""",
+    isolate_styles=False,
+)
+
+
 def share_link(url_path: str) -> None:
-    """The link to this exact view, in the sidebar, ready to copy."""
+    """The link to this exact view, in the sidebar, with a button that copies it."""
     st.sidebar.caption("Share this exact view: the link holds every control.")
     # Built from the browser's Origin header rather than st.context.url, whose page-path handling
     # turns /cross-entropy into /cross-/cross-entropy (it trims "entropy" as a suffix).
@@ -42,4 +82,5 @@ def share_link(url_path: str) -> None:
         url_path,
         st.query_params.to_dict(),
     )
-    st.sidebar.code(link, language=None, wrap_lines=True)
+    with st.sidebar:
+        _share(data={"link": link}, key="share-link")

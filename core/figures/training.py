@@ -103,6 +103,7 @@ def loss_per_step(run: Descent, unit: Unit = NATS, *, step: int | None = None) -
             "mode": "markers",
             "name": "loss at the step",
             "marker": CURRENT_MARKER,
+            "cliponaxis": False,  # whole, even at the axis's end
             "showlegend": False,
             "hovertemplate": f"step %{{x}}: %{{y:.6f}} {unit}<extra></extra>",
         },

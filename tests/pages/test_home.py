@@ -1,5 +1,7 @@
 """The home page in AppTest: defaults, sliders, units, ∞, shareable links and bad links."""
 
+import json
+
 import pytest
 
 from tests.pages.conftest import chart, latex, metric_values
@@ -77,7 +79,9 @@ def test_link_restores_the_view(open_link):
 
 def test_share_link_shows_the_state(open_link):
     at = open_link(p="0.9", q="0.12")
-    assert "p=0.9" in at.code[0].value and "q=0.12" in at.code[0].value
+    (share,) = [c for c in at.get("bidi_component") if c.proto.component_name.endswith("share_link")]
+    link = json.loads(share.proto.json)["link"]
+    assert link.startswith("/?") and "p=0.9" in link and "q=0.12" in link
 
 
 @pytest.mark.parametrize(
