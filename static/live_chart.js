@@ -141,11 +141,11 @@ function update(chart, data, setTriggerValue) {
 // plot when its values lie along the x axis). Each position restyles the moving traces at once, from
 // the states Python sent; the value goes to Python at most every THROTTLE ms while it moves, and
 // always when it stops, and Python sets the page's control to it. Until Python's figure shows the
-// value the user chose, the user's value is the one drawn: a rerun that answers an older value does
-// not pull the chart back.
+// value the user chose, the user's value is the one drawn: a rerun that answers a value the user
+// sent before, or that comes while the user is still dragging or playing, does not pull the chart
+// back; one that shows any other value (the page's slider moved) is the truth.
 const THROTTLE = 100;
 const PLAY_MS = 3000; // ▶ crosses the whole range in about this long, slowly enough to follow
-const SETTLE_MS = 1500; // how long a chosen value outranks a rerun that does not show it yet
 
 // Trace ``i``'s attributes in a restyle update ({"x": [[...], ...], "marker.symbol": [...]}), as a trace.
 function traceOf(update, i) {
@@ -174,7 +174,7 @@ function controlOf(chart, parentElement, setTriggerValue) {
   const readout = document.createElement("output");
   row.append(play, input, readout);
   parentElement.appendChild(row);
-  const control = { chart, row, play, input, readout, index: null, wanted: null, since: 0, shown: 0, sent: 0, timer: null, frame: null };
+  const control = { chart, row, play, input, readout, index: null, wanted: null, unanswered: new Set(), shown: 0, sent: 0, timer: null, frame: null };
   chart.__control = control;
 
   const spec = () => chart.__figure.control;
@@ -185,7 +185,6 @@ function controlOf(chart, parentElement, setTriggerValue) {
     readout.textContent = `${prefix}${labels[index]}`;
     input.setAttribute("aria-valuetext", readout.textContent);
     if (!chart.layout) return;
-    const started = performance.now();
     // An animation frame without redraw updates the moving traces alone, for half what a restyle
     // costs (which redraws the axes and the legend too); but plotly.js then drops a heatmap's image,
     // so a chart with one is restyled.
@@ -196,7 +195,6 @@ function controlOf(chart, parentElement, setTriggerValue) {
     } else {
       window.Plotly.restyle(chart, update, traces);
     }
-    performance.measure("live-chart-move", { start: started, end: performance.now() });
   };
   control.send = (final) => {
     clearTimeout(control.timer);
@@ -206,15 +204,21 @@ function controlOf(chart, parentElement, setTriggerValue) {
       return;
     }
     control.sent = performance.now();
+    control.unanswered.add(control.wanted);
     setTriggerValue("value", spec().values[control.wanted]);
   };
   // The user chose a position: draw it at the next frame, tell Python soon (now if ``final``).
+  // Whether a figure showing ``active`` is behind what the user chose.
+  control.behind = (active) =>
+    control.wanted !== null &&
+    active !== control.wanted &&
+    (control.dragging || control.playing || control.unanswered.has(active));
   // A key press is drawn at once; moves faster than the display (a pointer) are drawn once a frame.
   control.choose = (index, final) => {
     control.wanted = index;
-    control.since = performance.now();
-    if (control.frame === null && control.since - control.shown > 16) {
-      control.shown = control.since;
+    const now = performance.now();
+    if (control.frame === null && now - control.shown > 16) {
+      control.shown = now;
       if (index !== control.index) control.show(index);
     } else if (control.frame === null) {
       control.frame = requestAnimationFrame((now) => {
@@ -247,7 +251,6 @@ function controlOf(chart, parentElement, setTriggerValue) {
     const tick = (now) => {
       const index = Math.min(last, from + Math.round(((now - began) / PLAY_MS) * last));
       control.wanted = index;
-      control.since = now;
       if (index !== control.index) control.show(index);
       if (index >= last) {
         control.playing = true; // so that stop() hands the last value over
@@ -331,14 +334,14 @@ function syncControl(control, spec) {
   }
   control.chart.style.touchAction = spec.drag ? "pan-y" : ""; // a sideways drag moves the value, not the page
   control.readout.hidden = spec.drag; // the point's own label on the plot says the value (and aria-valuetext)
-  const busy = control.dragging || control.playing || performance.now() - control.since < SETTLE_MS;
-  if (control.wanted !== null && control.wanted !== spec.active && busy) {
+  if (control.behind(spec.active)) {
     control.align();
     control.show(control.wanted); // Python's figure is behind the user: draw the user's value over it
     return;
   }
   control.align();
   control.wanted = null; // Python's figure shows its own value: the input and readout follow it
+  control.unanswered.clear();
   const { labels, prefix } = spec;
   control.index = spec.active;
   input.value = String(spec.active);
@@ -362,6 +365,13 @@ export async function render({ data, parentElement, setTriggerValue }) {
   if (chart.__revision === data.revision) return; // the same data again: already shown
   if (!update(chart, data, setTriggerValue)) return;
   const figure = chart.__figure;
+  const behind = figure.control && chart.__control?.behind(figure.control.active);
+  if (chart.layout && data.changes && behind && onlyMoves(data.changes, figure.control)) {
+    // A rerun that only moves what the user is moving: the chart already shows the user's value,
+    // and redrawing Python's, a step behind, would cost a frame in the middle of a drag.
+    chart.dataset.state = "drawn";
+    return;
+  }
   chart.setAttribute("aria-label", data.label);
   chart.style.height = `${figure.layout.height}px`; // reserved before plotly.js arrives: no layout shift
   if (figure.control) controlOf(chart, parentElement, setTriggerValue); // its row too
@@ -376,6 +386,13 @@ export async function render({ data, parentElement, setTriggerValue }) {
   if (chart.__latest !== data) return;
   await draw(chart, parentElement);
   if (chart.__latest === data) chart.dataset.state = "drawn";
+}
+
+// Whether changes touch nothing but the control and the traces it moves.
+function onlyMoves(changes, control) {
+  if (!control || changes.unset.length) return false;
+  const moving = new Set(control.states[0][1]);
+  return changes.set.every(([path]) => path[0] === "control" || (path[0] === "data" && moving.has(path[1])));
 }
 
 // Draws the figure the element holds, in the page's theme as it is now.

@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 from pathlib import Path
 
-import pandas  # noqa: F401  (imported whole before any chart is built: see below)
 import plotly.graph_objects as go
 import streamlit as st
 
 from ui.controls import CONTROLS
-
-# Streamlit imports pandas lazily while it mounts a component, and Plotly looks pandas up in
-# sys.modules while it builds a figure: on a fresh server, the first sessions of a class arriving at
-# once did both in parallel, and a figure met a half-imported pandas. Importing it here, under the
-# lock Python holds while a module loads, finishes it before any page can build a figure.
 
 __all__ = ["chart"]
 
@@ -36,14 +31,15 @@ BUNDLE_URL = f"app/static/plotly/plotly-cartesian-{_VERSION}.min.js"
 # beside it (one script element for every chart on the page): a cold page waits for neither in turn.
 _LOADER = """
 export default function (component) {
+  const data = JSON.parse(new TextDecoder().decode(component.data));
   const url = (path) => new URL(path, document.baseURI).href;
   window.liveChartPlotly ??= new Promise((resolve, reject) => {
-    const script = Object.assign(document.createElement("script"), { src: url(component.data.bundle) });
+    const script = Object.assign(document.createElement("script"), { src: url(data.bundle) });
     script.onload = () => resolve(window.Plotly);
     script.onerror = () => reject(new Error(`plotly.js did not load from ${script.src}`));
     document.head.appendChild(script);
   });
-  return import(url(component.data.module)).then((live) => live.render(component));
+  return import(url(data.module)).then((live) => live.render({ ...component, data }));
 }
 """
 _live_chart = st.components.v2.component("live_chart", js=_LOADER, isolate_styles=False)
@@ -159,9 +155,8 @@ def chart(
     revision, before = sent.get(key, (0, None))
     update = {"figure": spec} if before is None else {"base": revision, "changes": _changes(before, spec)}
     sent[key] = (revision + 1, spec)
+    data = {"revision": revision + 1, **update, "module": MODULE_URL, "bundle": BUNDLE_URL, "label": label}
     with container if container is not None else contextlib.nullcontext():
-        _live_chart(
-            data={"revision": revision + 1, **update, "module": MODULE_URL, "bundle": BUNDLE_URL, "label": label},
-            key=key,
-            **callbacks,
-        )
+        # As JSON bytes, which Streamlit passes on as they are: a dict would be searched for data
+        # frames, which imports pandas (80 MB a process) for nothing.
+        _live_chart(data=json.dumps(data, separators=(",", ":")).encode(), key=key, **callbacks)

@@ -2,12 +2,15 @@
 
 import copy
 import json
+import subprocess
+import sys
 
 import pytest
 
 from core import BITS, compare, compare_binary
 from core.descent import gradient_descent
 from core.figures import cross_entropy_curve, descent_on_simplex, distribution_bars, surprisal_curve
+from devtools.servers import ROOT
 from ui.charts import _changes
 
 
@@ -60,3 +63,25 @@ def test_moving_q_on_the_home_chart_sends_a_few_hundred_bytes():
 def test_an_unchanged_figure_sends_nothing():
     figure = distribution_bars(compare([0.5, 0.5]).p).to_dict()
     assert _changes(figure, copy.deepcopy(figure)) == {"set": [], "unset": []}
+
+
+PAGES_WITHOUT_PANDAS = """
+import sys
+from streamlit.testing.v1 import AppTest
+from pages import PAGES
+at = AppTest.from_file("app.py", default_timeout=60)
+at.run()
+for entry in PAGES:
+    at.switch_page(entry.path).run()
+    assert not at.exception, entry.path
+print("pandas" in sys.modules)
+"""
+
+
+def test_no_page_imports_pandas():
+    # Charts go to the browser as JSON bytes, so Streamlit never looks for data frames in them, which
+    # would import pandas: 80 MB in every server process, for nothing.
+    result = subprocess.run(
+        [sys.executable, "-c", PAGES_WITHOUT_PANDAS], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False"
