@@ -174,7 +174,13 @@ function controlOf(chart, parentElement, setTriggerValue) {
   const readout = document.createElement("output");
   row.append(play, input, readout);
   parentElement.appendChild(row);
-  const control = { chart, row, play, input, readout, index: null, wanted: null, unanswered: new Set(), shown: 0, sent: 0, timer: null, frame: null };
+  const control = {
+    ...{ chart, row, play, input, readout },
+    index: null, // the position drawn
+    wanted: null, // the position the user chose, until Python's figure shows it
+    unanswered: new Set(), // positions sent to Python
+    ...{ shown: 0, sent: 0, timer: null, frame: null, playing: null, dragging: false, touch: null },
+  };
   chart.__control = control;
 
   const spec = () => chart.__figure.control;
@@ -207,13 +213,13 @@ function controlOf(chart, parentElement, setTriggerValue) {
     control.unanswered.add(control.wanted);
     setTriggerValue("value", spec().values[control.wanted]);
   };
-  // The user chose a position: draw it at the next frame, tell Python soon (now if ``final``).
   // Whether a figure showing ``active`` is behind what the user chose.
   control.behind = (active) =>
     control.wanted !== null &&
     active !== control.wanted &&
     (control.dragging || control.playing || control.unanswered.has(active));
-  // A key press is drawn at once; moves faster than the display (a pointer) are drawn once a frame.
+  // The user chose a position: a key press is drawn at once, moves faster than the display (a
+  // pointer) once a frame; Python is told soon, or now if ``final``.
   control.choose = (index, final) => {
     control.wanted = index;
     const now = performance.now();
@@ -278,22 +284,39 @@ function controlOf(chart, parentElement, setTriggerValue) {
     const y = event.clientY - box.top - layout.yaxis._offset;
     return x >= 0 && x <= layout.xaxis._length && y >= 0 && y <= layout.yaxis._length;
   };
+  const grab = (event) => {
+    control.stop();
+    control.dragging = true;
+    try {
+      chart.setPointerCapture(event.pointerId); // keep the drag when the pointer leaves the plot
+    } catch {} // a pointer the browser no longer knows: the drag still follows it over the plot
+    control.choose(nearest(event), false);
+  };
+  // A finger on a phone may be scrolling the page: it moves the value once it moves sideways, or
+  // lifts where it touched (a tap); a vertical swipe stays the browser's (touch-action: pan-y).
   chart.addEventListener(
     "pointerdown",
     (event) => {
       if (event.button !== 0 || !onPlot(event)) return;
-      control.stop();
-      control.dragging = true;
-      try {
-        chart.setPointerCapture(event.pointerId); // keep the drag when the pointer leaves the plot
-      } catch {} // a pointer the browser no longer knows: the drag still follows it over the plot
       event.preventDefault();
-      control.choose(nearest(event), false);
+      if (event.pointerType === "touch") control.touch = { x: event.clientX, y: event.clientY };
+      else grab(event);
     },
     { capture: true },
   );
-  chart.addEventListener("pointermove", (event) => control.dragging && control.choose(nearest(event), false));
+  chart.addEventListener("pointermove", (event) => {
+    const touch = control.touch;
+    if (touch && Math.abs(event.clientX - touch.x) > Math.max(6, Math.abs(event.clientY - touch.y))) {
+      control.touch = null;
+      grab(event);
+    } else if (control.dragging) {
+      control.choose(nearest(event), false);
+    }
+  });
   const release = (event) => {
+    const tapped = control.touch && event.type === "pointerup";
+    control.touch = null;
+    if (tapped) return control.choose(nearest(event), true);
     if (!control.dragging) return;
     control.dragging = false;
     if (event.type === "pointerup") control.choose(nearest(event), true);

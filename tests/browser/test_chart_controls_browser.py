@@ -141,3 +141,29 @@ def test_the_descent_slider_reaches_every_step_from_the_keyboard(open_page):
     expect(_page_slider(page, "Steps of gradient descent")).to_have_value("0")
     expect(page.get_by_text("After 0 steps")).to_be_visible()
     assert page.evaluate(IMAGES) == 1
+
+
+def test_a_tap_on_a_phone_moves_q_and_a_swipe_scrolls(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server}/?q=0.2")
+    wait_until_idle(page)
+    page.locator(".live-chart").first.scroll_into_view_if_needed()
+    area = _plot_area(page)
+    page.touchscreen.tap(_x_of(area, 0.7), area["top"] + area["height"] / 2)
+    expect(_page_slider(page, "Predicted probability q")).to_have_value("0.7")
+    expect(page).to_have_url(re.compile(r"\?q=0\.7$"))
+    wait_until_idle(page)
+    # A swipe up from the plot scrolls the page past the chart, and leaves q alone.
+    main = page.get_by_test_id("stMain")
+    scrolled = main.evaluate("main => main.scrollTop")
+    cdp = context.new_cdp_session(page)
+    x, y = _x_of(area, 0.3), area["top"] + area["height"] * 0.8
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 30 * step}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_function("([main, before]) => main.scrollTop > before + 100", arg=[main.element_handle(), scrolled])
+    page.wait_for_timeout(500)
+    assert page.url.endswith("?q=0.7") and page.evaluate(f"({POINT})([0, 'Your prediction q'])") == 0.7
+    context.close()
