@@ -146,6 +146,8 @@ function update(chart, data, setTriggerValue) {
 // back; one that shows any other value (the page's slider moved) is the truth.
 const THROTTLE = 100;
 const PLAY_MS = 3000; // ▶ crosses the whole range in about this long, slowly enough to follow
+const CONFIRM_MS = 750; // how long Python has to show the last value sent before it is sent again
+const RETRIES = 3;
 
 // Trace ``i``'s attributes in a restyle update ({"x": [[...], ...], "marker.symbol": [...]}), as a trace.
 function traceOf(update, i) {
@@ -180,6 +182,7 @@ function controlOf(chart, parentElement, setTriggerValue) {
     wanted: null, // the position the user chose, until Python's figure shows it
     unanswered: new Set(), // positions sent to Python
     ...{ shown: 0, sent: 0, timer: null, frame: null, playing: null, dragging: false, touch: null },
+    ...{ check: null, retries: 0 },
   };
   chart.__control = control;
 
@@ -212,6 +215,16 @@ function controlOf(chart, parentElement, setTriggerValue) {
     control.sent = performance.now();
     control.unanswered.add(control.wanted);
     setTriggerValue("value", spec().values[control.wanted]);
+    if (final) control.confirm();
+  };
+  // A last value can be lost on its way (a busy server, with reruns of older values still queued,
+  // has been seen to end on one of those): until Python's figure shows it, it is sent again.
+  control.confirm = () => {
+    clearTimeout(control.check);
+    control.check = setTimeout(() => {
+      const lost = control.wanted !== null && spec().active !== control.wanted;
+      if (lost && !control.dragging && !control.playing && control.retries++ < RETRIES) control.send(true);
+    }, CONFIRM_MS);
   };
   // Whether a figure showing ``active`` is behind what the user chose.
   control.behind = (active) =>
@@ -222,6 +235,7 @@ function controlOf(chart, parentElement, setTriggerValue) {
   // pointer) once a frame; Python is told soon, or now if ``final``.
   control.choose = (index, final) => {
     control.wanted = index;
+    control.retries = 0;
     const now = performance.now();
     if (control.frame === null && now - control.shown > 16) {
       control.shown = now;
