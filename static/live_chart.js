@@ -145,6 +145,7 @@ function update(chart, data, setTriggerValue) {
 // sent before, or that comes while the user is still dragging or playing, does not pull the chart
 // back; one that shows any other value (the page's slider moved) is the truth.
 const THROTTLE = 100;
+const PATIENCE = 1500; // how long a move waits for Python to take the one before
 const PLAY_MS = 3000; // ▶ crosses the whole range in about this long, slowly enough to follow
 const CONFIRM_MS = 750; // how long Python has to show the last value sent before it is sent again
 const RETRIES = 3;
@@ -180,9 +181,9 @@ function controlOf(chart, parentElement, setTriggerValue) {
     ...{ chart, row, play, input, readout },
     index: null, // the position drawn
     wanted: null, // the position the user chose, until Python's figure shows it
-    unanswered: new Set(), // positions sent to Python
-    ...{ shown: 0, sent: 0, timer: null, frame: null, playing: null, dragging: false, touch: null },
-    ...{ check: null, retries: 0 },
+    seq: 0, // the number of the last move sent to Python
+    ...{ shown: 0, sent: 0, timer: null, final: false, frame: null, playing: null, dragging: false, touch: null },
+    ...{ check: null, retries: 0, elsewhere: false },
   };
   chart.__control = control;
 
@@ -205,37 +206,53 @@ function controlOf(chart, parentElement, setTriggerValue) {
       window.Plotly.restyle(chart, update, traces);
     }
   };
+  // One move in flight at a time: a move waits for Python to take the one before (or for PATIENCE
+  // ms), so that a run is never cut short by the next one, and a busy server is asked no faster than
+  // it answers. Moves that wait are folded into the latest; a last one (``final``) stays last.
   control.send = (final) => {
     clearTimeout(control.timer);
-    const wait = control.sent + THROTTLE - performance.now();
-    if (!final && wait > 0) {
+    control.final ||= final;
+    const waiting = spec().answered < control.seq;
+    const wait = control.sent + (waiting ? PATIENCE : control.final ? 0 : THROTTLE) - performance.now();
+    if (wait > 0) {
       control.timer = setTimeout(() => control.send(false), wait);
       return;
     }
+    final = control.final;
+    control.final = false;
+    control.timer = null;
     control.sent = performance.now();
-    control.unanswered.add(control.wanted);
-    setTriggerValue("value", spec().values[control.wanted]);
+    control.seq += 1;
+    setTriggerValue("value", { value: spec().values[control.wanted], seq: control.seq });
     if (final) control.confirm();
   };
-  // A last value can be lost on its way (a busy server, with reruns of older values still queued,
-  // has been seen to end on one of those): until Python's figure shows it, it is sent again.
+  // A last value can be lost on its way: on a busy server, a rerun that Streamlit starts by itself
+  // with the page slider's older value has been seen to come after it. Unless the user has since
+  // used another control, it is sent again until Python's figure shows it.
   control.confirm = () => {
     clearTimeout(control.check);
     control.check = setTimeout(() => {
-      const lost = control.wanted !== null && spec().active !== control.wanted;
+      const lost = control.wanted !== null && spec().active !== control.wanted && !control.elsewhere;
       if (lost && !control.dragging && !control.playing && control.retries++ < RETRIES) control.send(true);
     }, CONFIRM_MS);
   };
-  // Whether a figure showing ``active`` is behind what the user chose.
-  control.behind = (active) =>
+  const outside = (event) => {
+    if (!row.contains(event.target) && !chart.contains(event.target)) control.elsewhere = true;
+  };
+  document.addEventListener("pointerdown", outside, { capture: true });
+  document.addEventListener("keydown", outside, { capture: true });
+  // Whether a figure is behind what the user chose: it shows another value, and either the user is
+  // still moving this control or Python has not yet taken the last move sent.
+  control.behind = ({ active, answered }) =>
     control.wanted !== null &&
     active !== control.wanted &&
-    (control.dragging || control.playing || control.unanswered.has(active));
+    (control.dragging || control.playing || answered < control.seq);
   // The user chose a position: a key press is drawn at once, moves faster than the display (a
   // pointer) once a frame; Python is told soon, or now if ``final``.
   control.choose = (index, final) => {
     control.wanted = index;
     control.retries = 0;
+    control.elsewhere = false;
     const now = performance.now();
     if (control.frame === null && now - control.shown > 16) {
       control.shown = now;
@@ -361,7 +378,8 @@ function controlOf(chart, parentElement, setTriggerValue) {
 // After Python's figure is drawn: the control shows Python's value, unless the user's newer choice
 // has not reached Python yet, in which case the chart keeps showing the user's.
 function syncControl(control, spec) {
-  const { row, play, input } = control;
+  const { play, input } = control;
+  control.seq = Math.max(control.seq, spec.answered); // a chart drawn anew, in a session that had moves
   input.max = String(spec.values.length - 1);
   input.setAttribute("aria-label", spec.label);
   play.hidden = !spec.play;
@@ -371,14 +389,13 @@ function syncControl(control, spec) {
   }
   control.chart.style.touchAction = spec.drag ? "pan-y" : ""; // a sideways drag moves the value, not the page
   control.readout.hidden = spec.drag; // the point's own label on the plot says the value (and aria-valuetext)
-  if (control.behind(spec.active)) {
+  if (control.behind(spec)) {
     control.align();
     control.show(control.wanted); // Python's figure is behind the user: draw the user's value over it
     return;
   }
   control.align();
   control.wanted = null; // Python's figure shows its own value: the input and readout follow it
-  control.unanswered.clear();
   const { labels, prefix } = spec;
   control.index = spec.active;
   input.value = String(spec.active);
@@ -402,7 +419,9 @@ export async function render({ data, parentElement, setTriggerValue }) {
   if (chart.__revision === data.revision) return; // the same data again: already shown
   if (!update(chart, data, setTriggerValue)) return;
   const figure = chart.__figure;
-  const behind = figure.control && chart.__control?.behind(figure.control.active);
+  const control = chart.__control;
+  if (control?.timer && figure.control.answered >= control.seq) control.send(false); // its turn now
+  const behind = figure.control && control?.behind(figure.control);
   if (chart.layout && data.changes && behind && onlyMoves(data.changes, figure.control)) {
     // A rerun that only moves what the user is moving: the chart already shows the user's value,
     // and redrawing Python's, a step behind, would cost a frame in the middle of a drag.

@@ -112,11 +112,21 @@ def _own_control(spec: dict, key: str, *, drag: bool, play: bool) -> dict:
     }
 
 
+#: Session State's record of the last move of each chart's own control that Python has taken.
+_ANSWERED = "live_chart_answered"
+
+
 def _moved(key: str, control: str, values: list) -> None:
-    """The chart's own control moved: the page's control takes its value before it is drawn."""
-    value = st.session_state[key].get("value")
-    if value in values:  # the values the chart offered, and so the page's control's own steps
-        st.session_state[control] = value
+    """The chart's own control moved: the page's control takes its value before it is drawn.
+
+    The browser numbers its moves; the chart is told the number of the last one taken, so that it
+    knows a figure that shows another value is not an answer still on its way.
+    """
+    move = st.session_state[key].get("value")
+    if not isinstance(move, dict) or move.get("value") not in values or not isinstance(move.get("seq"), int):
+        return  # only the values the chart offered, the page's control's own steps
+    st.session_state[control] = move["value"]
+    st.session_state.setdefault(_ANSWERED, {})[key] = move["seq"]
 
 
 def chart(
@@ -149,6 +159,7 @@ def chart(
     callbacks = {"on_resync_change": lambda: _resync(key)}
     if control is not None:
         spec["control"] = _own_control(spec, control, drag=drag, play=play)
+        spec["control"]["answered"] = st.session_state.get(_ANSWERED, {}).get(key, 0)
         values = spec["control"]["values"]
         callbacks["on_value_change"] = lambda: _moved(key, control, values)
     sent = st.session_state.setdefault(_SENT, {})
