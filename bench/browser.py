@@ -214,7 +214,7 @@ def bytes_per_rerun(browser, url: str) -> tuple[list[int], list[int]]:
     and every message of the rerun."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     received: list[bytes] = []
-    page.on("websocket", lambda socket: socket.on("framereceived", received.append))
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda frame: received.append(frame)))
     page.goto(f"{url}/?q=0.2")
     wait_until_idle(page)
     chart, rerun = [], []

@@ -3,6 +3,7 @@ Plotly charts, in light and dark, and kept on the page across reruns rather than
 
 import io
 import json
+import re
 
 import numpy as np
 import pytest
@@ -11,7 +12,9 @@ from playwright.sync_api import expect
 
 from devtools.browser import wait_until_idle
 from devtools.servers import ROOT, running_app
+from pages import PAGES
 from tests.core.figures.builders import CASES
+from ui.controls import CONTROLS
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +131,35 @@ def test_a_theme_switch_without_a_rerun_rethemes_every_chart(open_page):
             f"(expected) => ({THEMED})(document.querySelectorAll('.live-chart')[{i}]) === expected", arg=expected[i]
         )
         assert chart.evaluate(THEMED) == expected[i]
+
+
+@pytest.mark.parametrize("entry", PAGES, ids=[entry.url_path or "home" for entry in PAGES])
+def test_every_chart_on_every_page_stays_across_reruns(open_page, entry):
+    page = open_page(f"/{entry.url_path}")
+    page.evaluate("document.querySelectorAll('.live-chart').forEach(chart => { chart.__kept = true; })")
+    key, _ = entry.exercise
+    slider = page.locator("[data-testid=stSlider]").filter(has_text=CONTROLS[key].label).get_by_role("slider")
+    up = float(slider.input_value()) < float(slider.get_attribute("max"))
+    for press in range(3):
+        before = page.url
+        slider.focus()
+        page.keyboard.press("ArrowRight" if (press % 2 == 0) == up else "ArrowLeft")
+        expect(page).not_to_have_url(before)  # the rerun began ...
+        wait_until_idle(page)  # ... and ended
+    kept = page.evaluate("[...document.querySelectorAll('.live-chart')].map(chart => chart.__kept === true)")
+    assert kept and all(kept)
+
+
+def test_a_legend_toggle_survives_a_rerun(open_page):
+    page = open_page("/?q=0.2")
+    page.locator(".live-chart .legend .traces", has_text="Entropy H(p)").locator(".legendtoggle").click()
+    hidden = "document.querySelector('.live-chart')._fullData[0].visible"
+    page.wait_for_function(f"{hidden} === 'legendonly'")
+    page.locator("[data-testid=stSlider] input").nth(1).focus()
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"q=0\.21"))
+    wait_until_idle(page)
+    page.wait_for_function(
+        "document.querySelector('.live-chart').data.find(t => t.name === 'Your prediction q').x[0] === 0.21"
+    )
+    assert page.evaluate(hidden) == "legendonly"

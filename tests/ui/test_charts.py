@@ -11,7 +11,8 @@ from core import BITS, compare, compare_binary
 from core.descent import gradient_descent
 from core.figures import cross_entropy_curve, descent_on_simplex, distribution_bars, surprisal_curve
 from devtools.servers import ROOT
-from ui.charts import _changes
+from ui.charts import _changes, _own_control
+from ui.controls import CONTROLS, slider_steps
 
 
 def _apply(figure: dict, changes: dict) -> dict:
@@ -85,3 +86,16 @@ def test_no_page_imports_pandas():
         [sys.executable, "-c", PAGES_WITHOUT_PANDAS], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_a_figures_slider_becomes_the_charts_own_control():
+    spec = cross_entropy_curve(compare_binary(0.3, 0.65, BITS)).to_dict()
+    steps = spec["layout"]["sliders"][0]["steps"]
+    control = _own_control(spec, "q", drag=True, play=False)
+    assert "sliders" not in spec["layout"]  # Plotly's own slider is gone from the figure
+    assert control["values"] == slider_steps("q").tolist()  # the page slider's own values, as floats
+    assert control["states"] == [step["args"] for step in steps] and control["active"] == 65
+    assert (control["key"], control["label"], control["prefix"]) == ("q", CONTROLS["q"].label, "q = ")
+    descent = descent_on_simplex(gradient_descent([0.0, 0.0, 0.0], [1.0, 0, 0], learning_rate=1.0, steps=200))
+    steps_control = _own_control(descent.to_dict(), "steps", drag=False, play=True)
+    assert steps_control["values"] == list(range(201)) and all(type(v) is int for v in steps_control["values"])
