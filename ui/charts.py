@@ -45,7 +45,9 @@ export default function (component) {
 _live_chart = st.components.v2.component("live_chart", js=_LOADER, isolate_styles=False)
 
 
-#: Session State's record of each live chart: the revision and the figure the browser was last sent.
+#: Session State's record of each live chart: the revision and the figure the browser was last sent,
+#: as JSON text. Kept as objects, a class's figures came to a million objects in one server, which
+#: every full garbage collection walked, pausing every session (bench/load.py: p95 ×2).
 _SENT = "live_chart_sent"
 
 
@@ -164,8 +166,12 @@ def chart(
         callbacks["on_value_change"] = lambda: _moved(key, control, values)
     sent = st.session_state.setdefault(_SENT, {})
     revision, before = sent.get(key, (0, None))
-    update = {"figure": spec} if before is None else {"base": revision, "changes": _changes(before, spec)}
-    sent[key] = (revision + 1, spec)
+    text = json.dumps(spec, separators=(",", ":"))
+    if before is None:
+        update = {"figure": spec}
+    else:  # both as JSON reads them back, so that only what the browser would see differ counts
+        update = {"base": revision, "changes": _changes(json.loads(before), json.loads(text))}
+    sent[key] = (revision + 1, text)
     data = {"revision": revision + 1, **update, "module": MODULE_URL, "bundle": BUNDLE_URL, "label": label}
     with container if container is not None else contextlib.nullcontext():
         # As JSON bytes, which Streamlit passes on as they are: a dict would be searched for data

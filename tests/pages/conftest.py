@@ -56,7 +56,7 @@ def charts(at: AppTest) -> list[dict]:
     for component in at.get("bidi_component"):
         if component.proto.component_name == "live_chart":
             key = component.proto.id.split("-", 2)[2]  # "$$ID-<hash>-<key>"
-            received.append(json.loads(component.proto.bytes) | {"figure": sent[key][1]})
+            received.append(json.loads(component.proto.bytes) | {"figure": json.loads(sent[key][1])})
     return received
 
 
