@@ -53,7 +53,7 @@ def grid_cost() -> None:
 
 
 def page_rerun(page: str, key: str, values: Sequence[float], **params: str) -> None:
-    """Median time of AppTest reruns after a slider move, and the bytes of the page's charts."""
+    """Median time of AppTest reruns after a slider move, and the bytes each chart received at the last."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     for name, value in params.items():
         at.query_params[name] = value
@@ -67,7 +67,12 @@ def page_rerun(page: str, key: str, values: Sequence[float], **params: str) -> N
         at.run()
         times.append(time.perf_counter() - start)
     assert not at.exception
-    sizes = [len(chart.proto.json) for chart in at.get("bidi_component")]
+    # What each live chart received at the last rerun (ui/charts.py sends its data as JSON bytes).
+    sizes = [
+        len(chart.proto.bytes)
+        for chart in at.get("bidi_component")
+        if chart.proto.component_name.endswith("live_chart")
+    ]
     label = f"{page} {' '.join(f'{k}={v}' for k, v in params.items())}".strip()
     print(
         f"{label}: rerun after moving {key}, median of {len(times)}: {statistics.median(times) * 1e3:.1f} ms; "

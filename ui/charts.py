@@ -46,8 +46,7 @@ _live_chart = st.components.v2.component("live_chart", js=_LOADER, isolate_style
 
 
 #: Session State's record of each live chart: the revision and the figure the browser was last sent,
-#: as JSON text. Kept as objects, a class's figures came to a million objects in one server, which
-#: every full garbage collection walked, pausing every session (bench/load.py: p95 ×2).
+#: in ``_pieces``.
 _SENT = "live_chart_sent"
 
 
@@ -82,6 +81,61 @@ def _compare(old: object, new: object, path: list, changes: dict[str, list]) -> 
                 _compare(was, now, [*path, index], changes)
     else:
         changes["set"].append([path, new])
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def _pieces(figure: dict) -> dict:
+    """A figure as JSON text, in pieces: each trace, each key of the layout and of the control.
+
+    Session State keeps a chart's last figure in this form, a few strings rather than thousands of
+    objects (a class's figures, kept as objects, came to a million, which every full garbage
+    collection walked, pausing every session), and a rerun parses only the pieces whose text changed.
+    """
+    return {
+        top: [_dump(item) for item in value]
+        if isinstance(value, list)
+        else {key: _dump(item) for key, item in value.items()}
+        if isinstance(value, dict)
+        else _dump(value)
+        for top, value in figure.items()
+    }
+
+
+def _whole(piece: list | dict | str) -> object:
+    """A piece of ``_pieces``, read back."""
+    if isinstance(piece, list):
+        return [json.loads(item) for item in piece]
+    if isinstance(piece, dict):
+        return {key: json.loads(item) for key, item in piece.items()}
+    return json.loads(piece)
+
+
+def _changes_since(before: dict, after: dict) -> dict:
+    """``_changes`` from a figure kept as ``_pieces`` to the same figure's next ``_pieces``.
+
+    Both sides are compared as JSON reads them back, as the browser does.
+    """
+    changes: dict[str, list] = {"set": [], "unset": []}
+    for top, new in after.items():
+        old = before.get(top)
+        if isinstance(new, list) and isinstance(old, list) and len(old) == len(new):
+            for index, (was, now) in enumerate(zip(old, new, strict=True)):
+                if was != now:
+                    _compare(json.loads(was), json.loads(now), [top, index], changes)
+        elif isinstance(new, dict) and isinstance(old, dict):
+            for key, now in new.items():
+                if key not in old:
+                    changes["set"].append([[top, key], json.loads(now)])
+                elif old[key] != now:
+                    _compare(json.loads(old[key]), json.loads(now), [top, key], changes)
+            changes["unset"].extend([top, key] for key in old if key not in new)
+        elif old != new:  # new, or no longer comparable piece by piece: sent whole
+            changes["set"].append([[top], _whole(new)])
+    changes["unset"].extend([top] for top in before if top not in after)
+    return changes
 
 
 def _resync(key: str) -> None:
@@ -166,12 +220,9 @@ def chart(
         callbacks["on_value_change"] = lambda: _moved(key, control, values)
     sent = st.session_state.setdefault(_SENT, {})
     revision, before = sent.get(key, (0, None))
-    text = json.dumps(spec, separators=(",", ":"))
-    if before is None:
-        update = {"figure": spec}
-    else:  # both as JSON reads them back, so that only what the browser would see differ counts
-        update = {"base": revision, "changes": _changes(json.loads(before), json.loads(text))}
-    sent[key] = (revision + 1, text)
+    pieces = _pieces(spec)
+    update = {"figure": spec} if before is None else {"base": revision, "changes": _changes_since(before, pieces)}
+    sent[key] = (revision + 1, pieces)
     data = {"revision": revision + 1, **update, "module": MODULE_URL, "bundle": BUNDLE_URL, "label": label}
     with container if container is not None else contextlib.nullcontext():
         # As JSON bytes, which Streamlit passes on as they are: a dict would be searched for data

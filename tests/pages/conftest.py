@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages import PAGES
+from ui.charts import _whole
 
 APP = str(Path(__file__).parents[2] / "app.py")
 HOME = next(page.path for page in PAGES if page.url_path == "")
@@ -56,7 +57,8 @@ def charts(at: AppTest) -> list[dict]:
     for component in at.get("bidi_component"):
         if component.proto.component_name == "live_chart":
             key = component.proto.id.split("-", 2)[2]  # "$$ID-<hash>-<key>"
-            received.append(json.loads(component.proto.bytes) | {"figure": json.loads(sent[key][1])})
+            figure = {top: _whole(piece) for top, piece in sent[key][1].items()}
+            received.append(json.loads(component.proto.bytes) | {"figure": figure})
     return received
 
 

@@ -11,7 +11,7 @@ from core import BITS, compare, compare_binary
 from core.descent import gradient_descent
 from core.figures import cross_entropy_curve, descent_on_simplex, distribution_bars, surprisal_curve
 from devtools.servers import ROOT
-from ui.charts import _changes, _own_control
+from ui.charts import _changes, _changes_since, _own_control, _pieces, _whole
 from ui.controls import CONTROLS, slider_steps
 
 
@@ -51,6 +51,10 @@ PAIRS = [
 def test_the_changes_rebuild_the_new_figure(name, build, before, after):
     old, new = build(before).to_dict(), build(after).to_dict()
     assert _apply(old, _changes(old, new)) == new
+    # and so do the changes found from the figure kept as JSON pieces, as a page keeps it
+    normal = json.loads(json.dumps(new))
+    assert _apply(json.loads(json.dumps(old)), _changes_since(_pieces(old), _pieces(new))) == normal
+    assert {top: _whole(piece) for top, piece in _pieces(new).items()} == normal
 
 
 def test_moving_q_on_the_home_chart_sends_a_few_hundred_bytes():
