@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages import PAGES
+from pages import PAGES, next_page_link
 from ui.controls import unit_control
 from ui.links import note_rejected_values, remember_opening_link, share_link
 
@@ -18,5 +18,6 @@ page = st.navigation(
 unit_control()
 notices = st.container()
 page.run()
+next_page_link(next(entry for entry in PAGES if entry.url_path == page.url_path))
 note_rejected_values(notices)
 share_link(page.url_path)

@@ -1,6 +1,6 @@
 """What libraries report for a binary cross-entropy that the mathematics calls infinite.
 
-Libraries that take probabilities rather than logits cannot return ∞, so each bends the maths near
+Libraries that take probabilities rather than logits choose to clamp them, each bending the maths near
 q = 0 and q = 1 in its own documented way. Losses are in nats.
 """
 

@@ -7,13 +7,16 @@ bottom: controls, then ``core``, then output.
 
 from __future__ import annotations
 
+import math
 import runpy
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-__all__ = ["PAGES", "PageEntry", "begin"]
+from core.units import format_value, unit_named
+
+__all__ = ["PAGES", "PageEntry", "begin", "next_page_link"]
 
 FOLDER = Path(__file__).parent
 ENTRY_POINT = FOLDER.parent / "app.py"
@@ -34,7 +37,8 @@ class PageEntry:
     url_path: str
     #: The page's own title, at its top.
     heading: str
-    #: The paragraph under the title: what the page shows, in a few sentences (Markdown).
+    #: The paragraph under the title: what the page shows, in a few sentences (Markdown). ``{log_2}``
+    #: stands for log 2 in the unit chosen: "one bit", "0.693 nats", "0.301 hartleys".
     lead: str
     #: The metric that sums the page up: the browser tests watch it change.
     headline: str
@@ -74,7 +78,7 @@ PAGES: tuple[PageEntry, ...] = (
         (
             "Rare outcomes surprise more; certain outcomes surprise not at all. An outcome of probability "
             "**y** carries a surprise of **log(1/y)**: halve the probability and the surprise grows by "
-            "one bit."
+            "log 2, {log_2}."
         ),
         "Surprisal log(1/y)",
         ("y", _TENTHS),
@@ -159,5 +163,16 @@ def begin(script: str) -> PageEntry:
     name = Path(script).name
     page = next(page for page in PAGES if page.script == name)
     st.title(page.heading)
-    st.markdown(page.lead)
+    unit = unit_named(st.session_state.unit)
+    log_2 = "one bit" if unit.name == "bits" else format_value(unit.from_nats(math.log(2)), unit, decimals=3)
+    st.markdown(page.lead.format(log_2=log_2))
     return page
+
+
+def next_page_link(entry: PageEntry) -> None:
+    """At the end of a journey page, the way on to the next page, if there is one."""
+    index = PAGES.index(entry)
+    if index + 1 < len(PAGES):
+        following = PAGES[index + 1]
+        st.divider()
+        st.page_link(following.path, label=f"Next: {following.title}", icon=":material/arrow_forward:")

@@ -29,13 +29,16 @@ p = smoothed_target(raw_target, 3, smoothing)
 q = softmax(z)
 loss = float(cross_entropy_loss(z, np.asarray(raw_target), label_smoothing=smoothing))  # in nats
 
-metrics([("Loss H(p, q)", unit.from_nats(loss)), ("Lowest possible loss H(p)", float(entropy(p, unit.base)))], unit)
+metrics([("Loss H(p, q)", unit.from_nats(loss)), ("Loss floor H(p)", float(entropy(p, unit.base)))], unit)
 if unit.name != "nats":
     st.caption(f"PyTorch would report the loss in nats: {format_value(loss, decimals=6)} nats.")
 bars, gradient = st.columns(2)
 bars.markdown("**Target p (after smoothing) and prediction q = softmax(z)**")
 chart(figures.distribution_bars(p, q, names=("target p", "prediction q")), key="target-prediction", container=bars)
-gradient.markdown("**Gradient of the loss with respect to each logit: q − p**")
+gradient.markdown(
+    "**Gradient of the loss in nats with respect to each logit: q − p**"
+    + ("" if unit.name == "nats" else f" (of the loss in {unit.name}: (q − p)/ln {round(unit.base)})")
+)
 chart(figures.gradient_bars(q, p), key="gradient", container=gradient)
 
 st.subheader("Gradient descent, live")
@@ -74,8 +77,8 @@ chart(figures.binary_gradients(curves, logit), key="two-class-gradients", contai
 
 st.subheader("What your framework reports")
 st.markdown(
-    "Libraries that take probabilities rather than logits cannot return ∞, so each bends the "
-    "maths near q = 0 and q = 1 in its own documented way. For the target p above and a "
+    "Libraries that take probabilities rather than logits choose to clamp them away from 0 and 1, "
+    "each in its own documented way, and so never report ∞. For the target p above and a "
     "predicted probability q:"
 )
 pred = slider("pred", 0.0)

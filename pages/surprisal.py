@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core import surprisal
+from core import format_value, surprisal
 from core.figures import surprisal_curve
 from core.formulas import surprisal_formula
 from pages import begin
@@ -25,12 +25,15 @@ if y == 0:
     )
 chart(surprisal_curve(y, value, unit), key="curve", control="y", drag=True)
 st.latex(surprisal_formula(y, value, unit))
+coin, die, rare, two_heads = (
+    format_value(float(surprisal(chance, unit.base)), unit, decimals=3) for chance in (1 / 2, 1 / 6, 1e-3, 1 / 4)
+)
 st.markdown(
-    """
-- A fair coin landing heads (y = 1/2) carries **1 bit**; a fair die showing a six (y = 1/6)
-  log₂ 6 ≈ **2.585 bits**; a 1-in-1000 event about **9.97 bits**.
+    f"""
+- A fair coin landing heads (y = 1/2) carries **{coin}**; a fair die showing a six (y = 1/6)
+  **{die}**; a 1-in-1000 event **{rare}**.
 - Surprisal adds up over independent outcomes: two heads in a row have probability 1/4 and carry
-  2 bits, the sum of 1 bit and 1 bit.
+  {two_heads}, the sum of {coin} and {coin}.
 - The base of the logarithm only sets the unit: base 2 gives bits, base e nats, base 10 hartleys.
 """
 )

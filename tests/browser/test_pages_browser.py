@@ -82,3 +82,14 @@ def test_screenshots_fit_phone_and_desktop(open_page, path, scheme):
             box = chart.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= width
         screenshot(page, f"{path or 'home'}-{size}-{scheme}")
+
+
+def test_the_journey_goes_on_from_page_to_page(open_page, server):
+    page = open_page("/?unit=nats")
+    for following in PAGES[1:]:
+        page.get_by_role("link", name=f"Next: {following.title}").click()
+        expect(page).to_have_url(re.compile(rf"/{following.url_path}(\?|$)"))
+        wait_until_idle(page)
+        expect(page.get_by_role("heading", name=following.heading)).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("^Next:"))).to_have_count(0)
+    assert "unit=nats" in page.url  # the unit travels with the learner

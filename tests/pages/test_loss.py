@@ -25,7 +25,7 @@ def test_defaults(open_link):
     z = [-1.0, 2.0, 0.5]
     loss = cross_entropy_loss(z, 0)
     assert metric_values(at)["Loss H(p, q)"] == format_value(loss / math.log(2), BITS)
-    assert metric_values(at)["Lowest possible loss H(p)"] == "0.0000 bits"
+    assert metric_values(at)["Loss floor H(p)"] == "0.0000 bits"
     assert format_value(loss, decimals=6) in at.caption[0].value  # what PyTorch reports
     assert len(charts(at)) == 6
     control = chart(at, 3)["control"]  # the descent's own slider, with ▶, moves the page's steps
@@ -58,7 +58,7 @@ def test_logits_target_and_smoothing_move_everything(open_link):
 def test_soft_target(open_link):
     at = open_link(PAGE, label="soft", p_weight1="1", p_weight2="1", p_weight3="2")
     p = [0.25, 0.25, 0.5]
-    assert metric_values(at)["Lowest possible loss H(p)"] == "1.5000 bits"
+    assert metric_values(at)["Loss floor H(p)"] == "1.5000 bits"
     expected = cross_entropy_loss([-1.0, 2.0, 0.5], np.array(p)) / math.log(2)
     assert metric_values(at)["Loss H(p, q)"] == format_value(expected, BITS)
 
@@ -105,5 +105,11 @@ def test_bad_links_fall_back(open_link):
 
 def test_an_empty_class_in_the_link_falls_back_to_class_1(open_link):
     at = open_link(PAGE, label="")
-    assert metric_values(at)["Lowest possible loss H(p)"] == "0.0000 bits"
+    assert metric_values(at)["Loss floor H(p)"] == "0.0000 bits"
     assert "`label`, an empty value" in at.warning[0].value
+
+
+@pytest.mark.parametrize(("unit", "note"), [("nats", ""), ("bits", " (of the loss in bits: (q − p)/ln 2)")])
+def test_the_gradient_says_its_unit(open_link, unit, note):
+    at = open_link(PAGE, unit=unit)
+    assert f"**Gradient of the loss in nats with respect to each logit: q − p**{note}" in [m.value for m in at.markdown]

@@ -71,3 +71,15 @@ def test_every_control_at_its_ends_in_a_link_then_every_other_page(page):
             if other is not page:
                 at.switch_page(other.path).run()
                 assert not at.exception, (page.script, other.script, params)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.url_path or "home" for page in PAGES])
+def test_each_journey_page_ends_with_the_way_to_the_next(page):
+    at = run_link(page.path, {})
+    links = [link.proto for link in at.get("page_link")]
+    index = PAGES.index(page)
+    if index + 1 < len(PAGES):
+        following = PAGES[index + 1]
+        assert [(link.label, link.page) for link in links] == [(f"Next: {following.title}", following.url_path)]
+    else:
+        assert links == []  # the journey ends here

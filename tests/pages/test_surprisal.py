@@ -1,5 +1,7 @@
 """The surprisal page in AppTest."""
 
+import re
+
 import pytest
 
 from tests.pages.conftest import chart, latex, metric_values
@@ -42,3 +44,20 @@ def test_link_restores_and_bad_links_fall_back(open_link):
     at = open_link(PAGE, y="-1")
     assert at.slider(key="y").value == 0.25
     assert "`y`" in at.warning[0].value
+
+
+@pytest.mark.parametrize(
+    ("unit", "halving", "coin", "two_heads"),
+    [
+        ("bits", "one bit", "1.000 bits", "2.000 bits"),
+        ("nats", "0.693 nats", "0.693 nats", "1.386 nats"),
+        ("hartleys", "0.301 hartleys", "0.301 hartleys", "0.602 hartleys"),
+    ],
+)
+def test_the_words_follow_the_unit(open_link, unit, halving, coin, two_heads):
+    at = open_link(PAGE, unit=unit)
+    text = " ".join(m.value for m in at.markdown)
+    assert f"grows by log 2, {halving}." in text
+    assert f"carries **{coin}**" in text and f"carry\n  {two_heads}, the sum of {coin} and {coin}" in text
+    if unit != "bits":
+        assert not re.search(r"\d\s*\**\s*bits?\b|one bit", text)  # no number in bits on a page in nats
