@@ -81,7 +81,8 @@ def binary_cross_entropy_map(unit: Unit, current: Comparison | None = None, *, h
             "y": [0.0, 1.0],
             "mode": "lines",
             "name": "minimum: q = p",
-            "line": {"color": "white", "width": 2, "dash": "dash"},
+            # The entropy's colour (H(p, p) = H(p)): a white line vanished from the legend on a light page.
+            "line": {"color": ROLES["entropy"], "width": 2, "dash": "dash"},
             "hoverinfo": "skip",
         },
     ]

@@ -142,6 +142,8 @@ def descent_on_simplex(run: Descent, unit: Unit = NATS, *, step: int | None = No
     floor = unit.from_nats(run.floor)
     traces, layout = simplex_parts(run.target, q_path[0], floor, float(losses[0]), unit)
     traces[-1]["name"] = "q at step 0"
+    # Where the path starts, told apart from where the step has got to (the white current marker).
+    traces[-1]["marker"] = {"symbol": "circle-open", "size": 13, "color": ROLES["estimate"], "line": {"width": 3}}
     points = np.array([simplex_point(q) for q in q_path])
 
     def states(at: int, _: float) -> list[dict[str, Any]]:
@@ -154,7 +156,7 @@ def descent_on_simplex(run: Descent, unit: Unit = NATS, *, step: int | None = No
             "y": points[:, 1],
             "mode": "lines",
             "name": "path of q",
-            "line": {"color": "white", "width": 2},
+            "line": {"color": ROLES["estimate"], "width": 2},  # the estimate's colour, seen on a light legend too
             "hoverinfo": "skip",
         }
     )

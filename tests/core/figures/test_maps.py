@@ -98,3 +98,8 @@ def test_simplex_parts_are_the_maps_traces_and_layout():
     fig = simplex_cross_entropy_map(c, height=300)
     assert [t.name for t in fig.data] == [t["name"] for t in traces] and fig.layout.height == 300
     assert f"H(p, q) = {c.cross_entropy:.4f} hartleys" in traces[3]["hovertemplate"]
+
+
+def test_the_diagonal_of_minima_is_drawn_in_the_entropys_colour():
+    diagonal = next(t for t in binary_cross_entropy_map(BITS).data if t.name == "minimum: q = p")
+    assert diagonal.line.color == ROLES["entropy"]  # H(p, p) = H(p); white vanished from a light legend

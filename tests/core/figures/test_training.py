@@ -139,3 +139,11 @@ def test_learning_curves_and_true_class_probability():
     assert list(fig.data[0].y) == [0.3, 0.6, 0.9] and list(fig.data[1].y) == [0.0, 0.0, 0.0]
     assert [t.name for t in fig.data] == ["first", "second"]
     assert {t.line.color for t in fig.data} == {ROLES["estimate"]}
+
+
+def test_descent_legend_tells_its_marks_apart_on_any_background():
+    fig = descent_on_simplex(RUN, NATS, step=60)
+    start, now, path = (_trace(fig, name) for name in ("q at step 0", "q at the step", "path of q"))
+    assert start.marker.symbol == "circle-open" and start.marker.color == ROLES["estimate"]
+    assert now.marker.color == ROLES["current"] and start.marker.to_plotly_json() != now.marker.to_plotly_json()
+    assert path.line.color == ROLES["estimate"]  # not white, which a light page's legend would hide
