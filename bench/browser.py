@@ -22,15 +22,13 @@ Run it from the repository root: `python -m bench.browser`.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import statistics
 
 from playwright.sync_api import Page, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from core import BITS, compare_binary, format_value
-from devtools.browser import launch_chromium, wait_until_idle, wait_until_idle_bare
+from devtools.browser import launch_chromium, page_slider, plot_area, settle, wait_until_idle, wait_until_idle_bare
 from devtools.servers import running_app
 from pages import PAGES
 from ui.controls import CONTROLS
@@ -68,13 +66,6 @@ def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
-def _settle(page: Page) -> None:
-    """Wait for the rerun a key press starts to finish (it may finish before it is seen running)."""
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_selector("[data-testid=stApp][data-test-script-state=running]", timeout=750)
-    wait_until_idle(page)
-
-
 def key_to_update(page: Page, control, condition_for, idle=wait_until_idle) -> list[float]:
     """Milliseconds from an ArrowRight on ``control`` (a locator of a range input holding q) to the
     page showing the new q, per press."""
@@ -102,15 +93,8 @@ def drag(page: Page) -> tuple[list[float], list[float], float]:
     release to the page's slider, metric and link showing the value."""
     chart = page.locator(".live-chart").first
     chart.scroll_into_view_if_needed()
-    area = chart.evaluate(
-        """(chart) => { const box = chart.getBoundingClientRect(), l = chart._fullLayout;
-        return [box.left + l.xaxis._offset, l.xaxis._length, box.top + l.yaxis._offset + l.yaxis._length / 2,
-                l.xaxis.range[0], l.xaxis.range[1]]; }"""
-    )
-    left, width, y, low, high = area
-
-    def at(q: float) -> float:
-        return left + (q - low) / (high - low) * width
+    area = plot_area(chart)
+    at, y = area.x, area.top + area.height / 2
 
     page.mouse.move(at(0.2), y)
     page.mouse.down()
@@ -168,12 +152,12 @@ def replaced_on_every_page(browser, url: str) -> dict[str, int]:
         wait_until_idle(page)
         page.evaluate(MARK_CHARTS)
         key, _ = entry.exercise
-        slider = page.locator("[data-testid=stSlider]").filter(has_text=CONTROLS[key].label).get_by_role("slider")
+        slider = page_slider(page, CONTROLS[key].label)
         up = float(slider.input_value()) < float(slider.get_attribute("max"))
         for press in range(PRESSES):
             slider.focus()
             page.keyboard.press("ArrowRight" if (press % 2 == 0) == up else "ArrowLeft")
-            _settle(page)
+            settle(page)
         replaced[entry.url_path or "home"] = page.evaluate(CHARTS_REPLACED)
     page.close()
     return replaced
@@ -223,7 +207,7 @@ def bytes_per_rerun(browser, url: str) -> tuple[list[int], list[int]]:
         before = len(received)
         slider.focus()
         page.keyboard.press("ArrowRight")
-        _settle(page)
+        settle(page)
         page.wait_for_timeout(100)  # the run's last messages
         frames = [frame if isinstance(frame, bytes) else frame.encode() for frame in received[before:]]
         chart.append(sum(len(frame) for frame in frames if b"chart-curve" in frame))

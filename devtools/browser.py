@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from devtools.servers import ARTIFACTS
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Playwright
+    from playwright.sync_api import Browser, Locator, Page, Playwright
 
 __all__ = [
     "CHROMIUM_FLAGS",
+    "PlotArea",
     "chromium_executable",
     "launch_chromium",
+    "page_slider",
+    "plot_area",
     "screenshot",
+    "settle",
     "wait_until_idle",
     "wait_until_idle_bare",
 ]
@@ -63,6 +71,46 @@ def wait_until_idle(page: Page) -> None:
         ".every(c => c.querySelector('.live-chart[data-state=drawn]'))"
         " && [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))",
         timeout=30_000,
+    )
+
+
+def settle(page: Page) -> None:
+    """Wait for the rerun a move starts, if it starts one, to finish: it may finish before it is seen
+    running, and a control already at its end starts none."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_selector("[data-testid=stApp][data-test-script-state=running]", timeout=750)
+    wait_until_idle(page)
+
+
+def page_slider(page: Page, label: str) -> Locator:
+    """The page's own slider whose label contains ``label`` (not a chart's slider of the same name)."""
+    return page.locator("[data-testid=stSlider]").filter(has_text=label).get_by_role("slider")
+
+
+@dataclass(frozen=True)
+class PlotArea:
+    """Where a chart's plot lies on the screen, and the range of its x axis."""
+
+    left: float
+    width: float
+    top: float
+    height: float
+    low: float
+    high: float
+
+    def x(self, value: float) -> float:
+        """The screen x of ``value`` on the x axis."""
+        return self.left + (value - self.low) / (self.high - self.low) * self.width
+
+
+def plot_area(chart: Locator) -> PlotArea:
+    """The plot area of a drawn chart (its ``.live-chart`` or ``.js-plotly-plot`` element)."""
+    return PlotArea(
+        *chart.evaluate(
+            """(chart) => { const box = chart.getBoundingClientRect(), l = chart._fullLayout;
+            return [box.left + l.xaxis._offset, l.xaxis._length, box.top + l.yaxis._offset, l.yaxis._length,
+                    ...l.xaxis.range]; }"""
+        )
     )
 
 

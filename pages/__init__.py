@@ -14,7 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.units import format_value, unit_named
+from core.units import format_value
+from ui.controls import current_unit
 
 __all__ = ["PAGES", "PageEntry", "begin", "next_page_link"]
 
@@ -163,7 +164,7 @@ def begin(script: str) -> PageEntry:
     name = Path(script).name
     page = next(page for page in PAGES if page.script == name)
     st.title(page.heading)
-    unit = unit_named(st.session_state.unit)
+    unit = current_unit()
     log_2 = "one bit" if unit.name == "bits" else format_value(unit.from_nats(math.log(2)), unit, decimals=3)
     st.markdown(page.lead.format(log_2=log_2))
     return page

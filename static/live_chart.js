@@ -444,10 +444,15 @@ export async function render({ data, parentElement, setTriggerValue }) {
   if (chart.__latest === data) chart.dataset.state = "drawn";
 }
 
+// The indices of the traces a figure's control moves.
+function movingTraces(control) {
+  return new Set(control ? control.states[0][1] : []);
+}
+
 // Whether changes touch nothing but the control and the traces it moves.
 function onlyMoves(changes, control) {
   if (!control || changes.unset.length) return false;
-  const moving = new Set(control.states[0][1]);
+  const moving = movingTraces(control);
   return changes.set.every(([path]) => path[0] === "control" || (path[0] === "data" && moving.has(path[1])));
 }
 
@@ -461,7 +466,7 @@ async function draw(chart, parentElement) {
   const template = streamlitTemplate(parentElement);
   chart.__theme = JSON.stringify(template);
   const layout = { ...structuredClone(figure.layout), template: { layout: template } };
-  const moving = new Set(figure.control ? figure.control.states[0][1] : []);
+  const moving = movingTraces(figure.control);
   const traces = figure.data.map((trace, i) => (moving.has(i) ? structuredClone(trace) : { ...trace }));
   if (figure.control) layout.dragmode = false; // the pointer on the plot moves the control
   await window.Plotly.react(chart, {

@@ -50,19 +50,13 @@ _live_chart = st.components.v2.component("live_chart", js=_LOADER, isolate_style
 _SENT = "live_chart_sent"
 
 
-def _changes(old: dict, new: dict) -> dict:
-    """What changed from figure ``old`` to ``new``, to send instead of ``new``.
+def _compare(old: object, new: object, path: list, changes: dict[str, list]) -> None:
+    """Add what changed from ``old`` to ``new``, found at ``path``, to ``changes``.
 
     ``set`` lists [path, value] pairs and ``unset`` the paths of removed keys; a path walks dict keys
-    and list indices from the figure's root. Lists of containers (traces, sliders, steps) of the same
-    length are compared element by element; any other list that changed is sent whole.
+    and list indices from the figure's root. Lists of containers (traces, steps) of the same length
+    are compared element by element; any other list that changed is sent whole.
     """
-    changes: dict[str, list] = {"set": [], "unset": []}
-    _compare(old, new, [], changes)
-    return changes
-
-
-def _compare(old: object, new: object, path: list, changes: dict[str, list]) -> None:
     if isinstance(old, dict) and isinstance(new, dict):
         for key, value in new.items():
             if key not in old:
@@ -114,9 +108,9 @@ def _whole(piece: list | dict | str) -> object:
 
 
 def _changes_since(before: dict, after: dict) -> dict:
-    """``_changes`` from a figure kept as ``_pieces`` to the same figure's next ``_pieces``.
-
-    Both sides are compared as JSON reads them back, as the browser does.
+    """What changed from a figure kept as ``_pieces`` to the same chart's next figure, to send instead
+    of the whole figure (see ``_compare``). Both sides are compared as JSON reads them back, as the
+    browser does, and only the pieces whose text changed are read.
     """
     changes: dict[str, list] = {"set": [], "unset": []}
     for top, new in after.items():
@@ -227,4 +221,4 @@ def chart(
     with container if container is not None else contextlib.nullcontext():
         # As JSON bytes, which Streamlit passes on as they are: a dict would be searched for data
         # frames, which imports pandas (80 MB a process) for nothing.
-        _live_chart(data=json.dumps(data, separators=(",", ":")).encode(), key=key, **callbacks)
+        _live_chart(data=_dump(data).encode(), key=key, **callbacks)

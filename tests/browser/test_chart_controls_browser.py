@@ -5,37 +5,13 @@ page's slider, metrics and link follow: one value of each control on the page, n
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from devtools.browser import wait_until_idle
+from devtools.browser import page_slider, plot_area, wait_until_idle
 
 # The point a control moves, as plotly.js draws it now, and the chart's own input.
 POINT = "([chart, name]) => document.querySelectorAll('.live-chart')[chart].data.find(t => t.name === name).x[0]"
 IMAGES = "document.querySelectorAll('.live-chart')[3].querySelectorAll('image').length"
-
-
-def _plot_area(page: Page, chart: int = 0) -> dict:
-    """Where the plot's axes lie on the screen."""
-    return (
-        page.locator(".live-chart")
-        .nth(chart)
-        .evaluate(
-            """(chart) => {
-            const box = chart.getBoundingClientRect(), l = chart._fullLayout;
-            return {left: box.left + l.xaxis._offset, width: l.xaxis._length,
-                    top: box.top + l.yaxis._offset, height: l.yaxis._length, at: l.xaxis.range};
-        }"""
-        )
-    )
-
-
-def _x_of(area: dict, value: float) -> float:
-    low, high = area["at"]
-    return area["left"] + (value - low) / (high - low) * area["width"]
-
-
-def _page_slider(page: Page, label: str):
-    return page.locator("[data-testid=stSlider]").filter(has_text=label).get_by_role("slider")
 
 
 @pytest.mark.parametrize(
@@ -48,18 +24,18 @@ def _page_slider(page: Page, label: str):
 def test_dragging_on_the_plot_moves_the_chart_then_the_page(open_page, path, name, key, label, readout, metric):
     page = open_page(path, height=1200)
     page.locator(".live-chart").first.scroll_into_view_if_needed()
-    area = _plot_area(page)
-    y = area["top"] + area["height"] / 2
-    page.mouse.move(_x_of(area, 0.4), y)
+    area = plot_area(page.locator(".live-chart").first)
+    y = area.top + area.height / 2
+    page.mouse.move(area.x(0.4), y)
     page.mouse.down()  # pointer down anywhere on the plot: the value jumps there
     page.wait_for_function(f"() => ({POINT})([0, {name!r}]) === 0.4")
-    page.mouse.move(_x_of(area, 0.85), y, steps=15)
+    page.mouse.move(area.x(0.85), y, steps=15)
     page.wait_for_function(f"() => ({POINT})([0, {name!r}]) === 0.85")  # the chart follows the pointer
     expect(page.locator(".live-chart-control output").first).to_have_text(readout)
     page.mouse.up()
     # On release the page's control takes the value, and with it the metrics, the formula and the link.
     expect(page).to_have_url(re.compile(rf"\?{key}=0\.85$"))
-    expect(_page_slider(page, label)).to_have_value("0.85")
+    expect(page_slider(page, label)).to_have_value("0.85")
     expect(page.locator("[data-testid=stMetricValue]").last).to_have_text(metric)
     wait_until_idle(page)
     assert page.evaluate(f"({POINT})([0, {name!r}])") == 0.85  # Python's figure agrees with the drag
@@ -81,11 +57,11 @@ def test_the_charts_own_slider_works_from_the_keyboard(open_page, path, name, ke
         page.keyboard.press("ArrowRight")
         page.wait_for_function(f"() => ({POINT})([0, {name!r}]) === {value}")
         expect(page.locator(".live-chart-control output")).to_have_text(f"{key} = {value:.2f}")
-    expect(_page_slider(page, label)).to_have_value("0.23")
+    expect(page_slider(page, label)).to_have_value("0.23")
     assert own.get_attribute("aria-valuetext") == f"{key} = 0.23"
     assert page.url.endswith(f"{key}=0.23")
     # And the other way: the page's slider moves the chart's own.
-    _page_slider(page, label).focus()
+    page_slider(page, label).focus()
     page.keyboard.press("ArrowLeft")
     expect(own).to_have_value("22")
     page.wait_for_function(f"() => ({POINT})([0, {name!r}]) === 0.22")
@@ -112,7 +88,7 @@ def test_play_moves_only_the_marker_then_hands_the_step_to_the_page(open_page):
     assert not sent
     expect(page.locator(".live-chart-control output")).to_have_text("step 200", timeout=5_000)
     expect(page.get_by_role("button", name="Play Steps of gradient descent")).to_be_visible()
-    expect(_page_slider(page, "Steps of gradient descent")).to_have_value("200")
+    expect(page_slider(page, "Steps of gradient descent")).to_have_value("200")
     expect(page.get_by_text("After 200 steps")).to_be_visible()
     assert page.url.endswith("steps=200") and page.evaluate(IMAGES) == 1
 
@@ -125,7 +101,7 @@ def test_pause_leaves_the_page_where_the_animation_stopped(open_page):
     shown = page.locator(".live-chart-control output").text_content()
     step = int(shown.removeprefix("step "))
     assert 0 < step < 200
-    expect(_page_slider(page, "Steps of gradient descent")).to_have_value(str(step))
+    expect(page_slider(page, "Steps of gradient descent")).to_have_value(str(step))
     expect(page.get_by_text(f"After {step} steps")).to_be_visible()
     wait_until_idle(page)
     expect(page.locator(".live-chart-control output")).to_have_text(shown)  # and the chart stays there
@@ -136,9 +112,9 @@ def test_the_descent_slider_reaches_every_step_from_the_keyboard(open_page):
     own = page.locator(".live-chart-control input")
     own.focus()
     page.keyboard.press("End")
-    expect(_page_slider(page, "Steps of gradient descent")).to_have_value("200")
+    expect(page_slider(page, "Steps of gradient descent")).to_have_value("200")
     page.keyboard.press("Home")
-    expect(_page_slider(page, "Steps of gradient descent")).to_have_value("0")
+    expect(page_slider(page, "Steps of gradient descent")).to_have_value("0")
     expect(page.get_by_text("After 0 steps")).to_be_visible()
     assert page.evaluate(IMAGES) == 1
 
@@ -149,16 +125,16 @@ def test_a_tap_on_a_phone_moves_q_and_a_swipe_scrolls(browser, server):
     page.goto(f"{server}/?q=0.2")
     wait_until_idle(page)
     page.locator(".live-chart").first.scroll_into_view_if_needed()
-    area = _plot_area(page)
-    page.touchscreen.tap(_x_of(area, 0.7), area["top"] + area["height"] / 2)
-    expect(_page_slider(page, "Predicted probability q")).to_have_value("0.7")
+    area = plot_area(page.locator(".live-chart").first)
+    page.touchscreen.tap(area.x(0.7), area.top + area.height / 2)
+    expect(page_slider(page, "Predicted probability q")).to_have_value("0.7")
     expect(page).to_have_url(re.compile(r"\?q=0\.7$"))
     wait_until_idle(page)
     # A swipe up from the plot scrolls the page past the chart, and leaves q alone.
     main = page.get_by_test_id("stMain")
     scrolled = main.evaluate("main => main.scrollTop")
     cdp = context.new_cdp_session(page)
-    x, y = _x_of(area, 0.3), area["top"] + area["height"] * 0.8
+    x, y = area.x(0.3), area.top + area.height * 0.8
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
     for step in range(1, 11):
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 30 * step}]})

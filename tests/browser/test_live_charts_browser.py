@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from devtools.browser import wait_until_idle
+from devtools.browser import page_slider, wait_until_idle
 from devtools.servers import ROOT, running_app
 from pages import PAGES
 from tests.core.figures.builders import CASES
@@ -138,7 +138,7 @@ def test_every_chart_on_every_page_stays_across_reruns(open_page, entry):
     page = open_page(f"/{entry.url_path}")
     page.evaluate("document.querySelectorAll('.live-chart').forEach(chart => { chart.__kept = true; })")
     key, _ = entry.exercise
-    slider = page.locator("[data-testid=stSlider]").filter(has_text=CONTROLS[key].label).get_by_role("slider")
+    slider = page_slider(page, CONTROLS[key].label)
     up = float(slider.input_value()) < float(slider.get_attribute("max"))
     for press in range(3):
         before = page.url

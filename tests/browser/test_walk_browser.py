@@ -7,13 +7,10 @@ walk is what once found a crash two clicks away. The controls are moved anew bef
 since it is a move in the session, not a value in the opened link, that is carried.
 """
 
-import contextlib
-
 import pytest
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from devtools.browser import wait_until_idle
+from devtools.browser import settle, wait_until_idle
 from pages import PAGES
 
 MAIN = "[data-testid=stMain]"
@@ -35,14 +32,6 @@ def _no_error_and_values_in_range(page: Page, where: str) -> None:
         assert low <= value <= high, (where, handle.get_attribute("aria-label"), value)
 
 
-def _settle(page: Page) -> None:
-    """Wait for the rerun a move starts, if it starts one, to finish (a control already at its end
-    starts none)."""
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_selector("[data-testid=stApp][data-test-script-state=running]", timeout=750)
-    wait_until_idle(page)
-
-
 def _move_every_control(page: Page, key: str) -> None:
     """Each slider to one end with the keyboard (Home or End), and each button group to its first or
     last option; controls that appear on the way (more outcomes, a soft target) are moved too."""
@@ -50,7 +39,7 @@ def _move_every_control(page: Page, key: str) -> None:
     for i in range(groups.count()):
         buttons = groups.nth(i).locator("button")
         buttons.nth(0 if key == "Home" else buttons.count() - 1).click()
-        _settle(page)
+        settle(page)
     moved = 0
     while moved < _sliders(page).count():
         slider = _sliders(page).nth(moved)
@@ -63,7 +52,7 @@ def _move_every_control(page: Page, key: str) -> None:
         page.wait_for_function(
             f"input => Number(input.value) === {low if key == 'Home' else high}", arg=slider.element_handle()
         )
-        _settle(page)
+        settle(page)
     for slider in _sliders(page).all():  # all there, all at the end
         low, value, high = slider.evaluate(RANGE)
         assert value == (low if key == "Home" else high), slider.get_attribute("aria-label")

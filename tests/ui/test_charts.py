@@ -11,7 +11,7 @@ from core import BITS, compare, compare_binary
 from core.descent import gradient_descent
 from core.figures import cross_entropy_curve, descent_on_simplex, distribution_bars, surprisal_curve
 from devtools.servers import ROOT
-from ui.charts import _changes, _changes_since, _own_control, _pieces, _whole
+from ui.charts import _changes_since, _own_control, _pieces, _whole
 from ui.controls import CONTROLS, slider_steps
 
 
@@ -50,8 +50,7 @@ PAIRS = [
 @pytest.mark.parametrize(("name", "build", "before", "after"), PAIRS, ids=[pair[0] for pair in PAIRS])
 def test_the_changes_rebuild_the_new_figure(name, build, before, after):
     old, new = build(before).to_dict(), build(after).to_dict()
-    assert _apply(old, _changes(old, new)) == new
-    # and so do the changes found from the figure kept as JSON pieces, as a page keeps it
+    # the changes found from the figure kept as JSON pieces, as a page keeps it
     normal = json.loads(json.dumps(new))
     assert _apply(json.loads(json.dumps(old)), _changes_since(_pieces(old), _pieces(new))) == normal
     assert {top: _whole(piece) for top, piece in _pieces(new).items()} == normal
@@ -60,14 +59,14 @@ def test_the_changes_rebuild_the_new_figure(name, build, before, after):
 def test_moving_q_on_the_home_chart_sends_a_few_hundred_bytes():
     old = cross_entropy_curve(compare_binary(0.3, 0.65, BITS)).to_dict()
     new = cross_entropy_curve(compare_binary(0.3, 0.66, BITS)).to_dict()
-    changes = _changes(old, new)
+    changes = _changes_since(_pieces(old), _pieces(new))
     assert {path[1] for path, _ in changes["set"] if path[0] == "data"} == {4, 5}  # the point, the bracket
     assert len(json.dumps(changes)) <= 1_000 < len(json.dumps(new)) / 40
 
 
 def test_an_unchanged_figure_sends_nothing():
     figure = distribution_bars(compare([0.5, 0.5]).p).to_dict()
-    assert _changes(figure, copy.deepcopy(figure)) == {"set": [], "unset": []}
+    assert _changes_since(_pieces(figure), _pieces(copy.deepcopy(figure))) == {"set": [], "unset": []}
 
 
 PAGES_WITHOUT_PANDAS = """
