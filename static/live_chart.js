@@ -281,11 +281,12 @@ function controlOf(chart, parentElement, setTriggerValue) {
   play.addEventListener("click", () => {
     if (control.playing) return control.stop();
     const last = spec().values.length - 1;
-    const from = control.index >= last ? 0 : control.index;
-    const began = performance.now();
+    const from = control.index === null || control.index >= last ? 0 : control.index;
+    let began = null; // the first frame's time: a frame's time can precede the click that started it
     play.textContent = "⏸ pause";
     play.setAttribute("aria-label", `Pause ${spec().label}`);
     const tick = (now) => {
+      began ??= now;
       const index = Math.min(last, from + Math.round(((now - began) / PLAY_MS) * last));
       control.wanted = index;
       if (index !== control.index) control.show(index);
