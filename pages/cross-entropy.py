@@ -23,10 +23,10 @@ unit = current_unit()
 n = slider("n", 3)
 truth, estimate = st.columns(2, gap="large")
 with truth:
-    st.subheader("True p")
+    st.header("True p")
     p = weights_editor("p", n, [5, 3, 2, 1, 1, 1, 1, 1], per_row=2)  # with n = 3: p = (0.5, 0.3, 0.2)
 with estimate:
-    st.subheader("Estimate q")
+    st.header("Estimate q")
     q = weights_editor("q", n, [2, 5, 3, 1, 1, 1, 1, 1], per_row=2, copy_of="p")
 
 c = compare(p, q, unit)
@@ -45,13 +45,13 @@ chart(decomposition_bar(c), key="decomposition")
 for column, formula in zip(st.columns(3), comparison_formulas(c), strict=True):
     column.latex(formula)
 
-st.subheader("The two directions differ")
+st.header("The two directions differ")
 st.markdown(
     "Swap the roles, judging q by p, and the numbers change: cross-entropy and KL divergence are "
     "not symmetric, so which distribution is the truth matters."
 )
 table(
-    ["", "truth p, estimate q", "truth q, estimate p"],
+    ["measure", "truth p, estimate q", "truth q, estimate p"],
     [
         [
             "cross-entropy",
@@ -66,7 +66,7 @@ table(
     ],
 )
 
-st.subheader("Every estimate at once")
+st.header("Every estimate at once")
 square, triangle = st.columns(2)
 with square:
     st.markdown("**Two outcomes:** H(p, q) over every true p (up) and estimate q (across).")

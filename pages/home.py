@@ -30,7 +30,7 @@ chart(cross_entropy_curve(c), key="curve", control="q", drag=True)  # drag q alo
 for column, formula in zip(st.columns(3), comparison_formulas(c), strict=True):
     column.latex(formula)
 
-st.subheader("From surprise to a loss function")
+st.header("From surprise to a loss function")
 st.markdown(
     """
 - **Surprisal.** An outcome of probability y surprises by log(1/y): a certain outcome not at all, a

@@ -59,7 +59,7 @@ st.caption(
     "the classifier stops short of certainty on purpose."
 )
 
-st.subheader("Three test flowers, one of each species")
+st.header("Three test flowers, one of each species")
 samples = [int(np.flatnonzero(history.test_labels == label)[0]) for label in range(len(classes))]
 names = [f"test flower {i + 1}: {classes[history.test_labels[i]]}" for i in samples]
 chart(true_class_probability(history.test_q[:, samples], history.test_labels[samples], names), key="true-class")

@@ -17,7 +17,7 @@ from ui.weights import weights_editor
 begin(__file__)  # shows the title and the lead paragraph of this page's registry row
 unit = current_unit()
 
-st.subheader("One prediction, three classes")
+st.header("One prediction, three classes")
 columns = st.columns(3)
 z = np.array([slider(f"logit{i}", start, container=columns[i - 1]) for i, start in ((1, -1.0), (2, 2.0), (3, 0.5))])
 label_column, smoothing_column = st.columns(2)
@@ -41,7 +41,7 @@ gradient.markdown(
 )
 chart(figures.gradient_bars(q, p), key="gradient", container=gradient)
 
-st.subheader("Gradient descent, live")
+st.header("Gradient descent, live")
 st.markdown(
     "Step the logits against the gradient, z ← z − lr·(q − p), and the loss falls toward its floor "
     "H(p): 0 for a one-hot target, more when the target is soft or smoothed. Press ▶ under the "
@@ -60,7 +60,7 @@ st.caption(
     f"q = ({', '.join(f'{v:.3f}' for v in run.q[steps])}), p = ({', '.join(f'{v:.3f}' for v in p)})."
 )
 
-st.subheader("Two classes: why not squared error?")
+st.header("Two classes: why not squared error?")
 st.markdown(
     "With two classes the prediction is q = σ(z), and the loss is the binary cross-entropy "
     "p·log(1/q) + (1 − p)·log(1/(1 − q)). Compare it with the squared error (q − p)²: when the model "
@@ -75,7 +75,7 @@ losses_column, gradients_column = st.columns(2)
 chart(figures.binary_losses(curves, logit, unit), key="two-class-losses", container=losses_column)
 chart(figures.binary_gradients(curves, logit), key="two-class-gradients", container=gradients_column)
 
-st.subheader("What your framework reports")
+st.header("What your framework reports")
 st.markdown(
     "Libraries that take probabilities rather than logits choose to clamp them away from 0 and 1, "
     "each in its own documented way, and so never report ∞. For the target p above and a "
@@ -85,6 +85,6 @@ pred = slider("pred", 0.0)
 reported = [[r.library, r.convention, r.loss, unit.from_nats(r.loss)] for r in framework_losses(target, pred)]
 table(["computed by", "convention", "nats", unit.name], reported, decimals=6)
 
-st.subheader("Copy as code")
+st.header("Copy as code")
 st.markdown("The loss of the three-class prediction above, reproduced outside this page:")
 code_tabs(loss_snippets(z, raw_target, smoothing))

@@ -16,6 +16,8 @@ const STYLE = `
 .live-chart-play:focus-visible, .live-chart-control input:focus-visible {
   outline: 2px solid var(--st-primary-color); outline-offset: 2px; }
 .live-chart-play[hidden] { display: none; }
+.live-chart-summary { position: absolute; width: 1px; height: 1px; margin: 0; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
 `;
 
 function addStyle() {
@@ -404,13 +406,19 @@ function syncControl(control, spec) {
   input.setAttribute("aria-valuetext", control.readout.textContent);
 }
 
+let summaries = 0; // numbers the charts' summaries, for their ids
+
 export async function render({ data, parentElement, setTriggerValue }) {
   let chart = parentElement.querySelector(":scope > .live-chart");
   if (!chart) {
     chart = document.createElement("div");
     chart.className = "live-chart";
     chart.setAttribute("role", "figure");
-    parentElement.appendChild(chart);
+    // What it shows now, in a sentence: read as its description, not drawn (the plot says it).
+    const summary = Object.assign(document.createElement("p"), { className: "live-chart-summary" });
+    summary.id = `live-chart-summary-${++summaries}`;
+    chart.setAttribute("aria-describedby", summary.id);
+    parentElement.append(chart, summary);
     // The column's width can change without the window's (the sidebar folds): follow the element.
     new ResizeObserver(
       () => chart.layout && window.Plotly.Plots.resize(chart).then(() => chart.__control?.align()),
@@ -430,6 +438,7 @@ export async function render({ data, parentElement, setTriggerValue }) {
     return;
   }
   chart.setAttribute("aria-label", data.label);
+  if (data.summary !== undefined) parentElement.querySelector(":scope > .live-chart-summary").textContent = data.summary;
   chart.style.height = `${figure.layout.height}px`; // reserved before plotly.js arrives: no layout shift
   if (figure.control) controlOf(chart, parentElement, setTriggerValue); // its row too
   chart.__latest = data; // a later rerun may overtake this one while plotly.js loads

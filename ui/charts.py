@@ -16,6 +16,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
+from core.figures.described import Description, describe
 from ui.controls import CONTROLS
 
 __all__ = ["chart"]
@@ -191,9 +192,11 @@ def chart(
 ) -> None:
     """Show a figure from ``core.figures``, across its container's width, under a stable ``key``.
 
-    ``label`` names the chart for screen readers; by default its axes do ("y against x"). ``container``
-    is where it goes (a column, say); by default, the page's current place. After the first run, a
-    rerun sends the browser only what changed in the figure.
+    ``label`` names the chart for screen readers; by default its axes do ("y against x"). Its text
+    alternative (``core.figures.described``) goes with it: a sentence of what it shows now, which
+    screen readers read as the chart's description, and its data as tables in an expander under it.
+    ``container`` is where it goes (a column, say); by default, the page's current place. After the
+    first run, a rerun sends the browser only what changed in the figure.
 
     ``control`` is the key of the page's control that the figure's own slider mirrors (see
     ``core.figures._common.scrubber``): the slider becomes the chart's control, which moves the chart
@@ -201,10 +204,7 @@ def chart(
     it (the slider's values are then x coordinates); ``play`` adds a ▶ button that runs it.
     """
     spec = figure.to_dict()
-    if label is None:
-        y_title, x_title = (spec["layout"].get(axis, {}).get("title", {}).get("text") for axis in ("yaxis", "xaxis"))
-        names = ", ".join(trace["name"] for trace in spec["data"] if trace.get("name"))
-        label = f"Chart of {y_title} against {x_title}" if y_title and x_title else f"Chart: {names}"
+    description = describe(figure, label)
     key = f"chart-{key}"
     callbacks = {"on_resync_change": lambda: _resync(key)}
     if control is not None:
@@ -217,8 +217,27 @@ def chart(
     pieces = _pieces(spec)
     update = {"figure": spec} if before is None else {"base": revision, "changes": _changes_since(before, pieces)}
     sent[key] = (revision + 1, pieces)
-    data = {"revision": revision + 1, **update, "module": MODULE_URL, "bundle": BUNDLE_URL, "label": label}
+    data = {
+        "revision": revision + 1,
+        **update,
+        "module": MODULE_URL,
+        "bundle": BUNDLE_URL,
+        "label": description.name,
+        "summary": description.summary,
+    }
     with container if container is not None else contextlib.nullcontext():
         # As JSON bytes, which Streamlit passes on as they are: a dict would be searched for data
         # frames, which imports pandas (80 MB a process) for nothing.
         _live_chart(data=_dump(data).encode(), key=key, **callbacks)
+        _data_tables(description)
+
+
+def _data_tables(description: Description) -> None:
+    """The chart's data, for readers who do not see it: its tables, as Markdown, in an expander."""
+    if not description.tables:
+        return
+    with st.expander(description.name.replace("Chart of ", "Data: ").replace("Chart: ", "Data: ")):
+        for table in description.tables:
+            lines = [table.header, ("---",) * len(table.header), *table.rows]
+            rows = "\n".join("| " + " | ".join(cell.replace("|", "\\|") for cell in line) + " |" for line in lines)
+            st.markdown(f"**{table.caption}**\n\n{rows}")

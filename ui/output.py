@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import streamlit as st
 
 from core import Comparison, Unit, format_value
 
-__all__ = ["code_tabs", "comparison_metrics", "infinite", "metrics", "table"]
+__all__ = ["announce", "code_tabs", "comparison_metrics", "infinite", "metrics", "table"]
 
 
-def metrics(values: Sequence[tuple[str, float | str]], unit: Unit | None, *, per_row: int | None = None) -> None:
+def metrics(
+    values: Sequence[tuple[str, float | str]],
+    unit: Unit | None,
+    *,
+    per_row: int | None = None,
+    spoken: str | None = None,
+) -> None:
     """Metric cards, one per (label, value), ``per_row`` a row: a number with four decimals and the
-    unit, or ∞; text as it is."""
+    unit, or ∞; text as it is. Screen readers hear them when they change (``announce``): ``spoken``,
+    or by default each label with its value."""
     columns = st.columns(per_row or len(values))
-    for i, (label, value) in enumerate(values):
-        text = value if isinstance(value, str) else format_value(value, unit)
+    texts = [value if isinstance(value, str) else format_value(value, unit) for _, value in values]
+    for i, ((label, _), text) in enumerate(zip(values, texts, strict=True)):
         columns[i % len(columns)].metric(label, text, border=True)
+    announce(spoken or "; ".join(f"{label}: {text}" for (label, _), text in zip(values, texts, strict=True)))
+
+
+def announce(text: str) -> None:
+    """Say ``text`` to screen readers, without showing it, whenever it changes: a status region
+    (``role="status"``, polite) that stays on the page from one run to the next, its words replaced."""
+    st.markdown(f'<p class="announced" role="status">{html.escape(text)}</p>', unsafe_allow_html=True)
 
 
 def infinite(text: str) -> None:
@@ -40,6 +55,7 @@ def code_tabs(snippets: dict[str, str]) -> None:
 
 def comparison_metrics(c: Comparison) -> None:
     """The three numbers of a comparison: H(p), H(p, q) and D(p‖q), in its unit."""
+    entropy, cross_entropy, gap = (format_value(v, c.unit) for v in (c.entropy, c.cross_entropy, c.kl_divergence))
     metrics(
         [
             ("Entropy H(p)", c.entropy),
@@ -47,4 +63,5 @@ def comparison_metrics(c: Comparison) -> None:
             ("KL divergence D(p‖q)", c.kl_divergence),
         ],
         c.unit,
+        spoken=f"Cross-entropy {cross_entropy}, {gap} above the entropy, {entropy}",
     )
