@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from plotly.colors import get_colorscale, hex_to_rgb
 
-__all__ = ["COLOR_SCALE", "GAP_FILL", "INFINITY", "ROLES", "SURPRISAL", "tint", "translucent"]
+__all__ = ["COLOR_SCALE", "GAP_FILL", "INFINITY", "ROLES", "SURPRISAL", "contrast", "ink", "tint", "translucent"]
 
 #: What each colour means. Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 ROLES = {
@@ -47,6 +47,38 @@ def tint(color: str, amount: float) -> str:
     '#80CEB9'
     """
     return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in hex_to_rgb(color))
+
+
+def _luminance(color: str) -> float:
+    """WCAG 2's relative luminance of a hex colour: 0 for black, 1 for white."""
+    channels = [float(c) / 255 for c in hex_to_rgb(color)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(color: str, background: str) -> float:
+    """WCAG 2's contrast ratio of two hex colours, from 1 (the same) to 21 (black on white).
+
+    Text needs 4.5 against what is behind it (AA), and the lines, bars and markers of a chart 3.
+
+    Examples
+    --------
+    >>> round(contrast("#000000", "#FFFFFF"), 1), round(contrast("#808495", "#FFFFFF"), 2)
+    (21.0, 3.72)
+    """
+    darker, lighter = sorted((_luminance(color), _luminance(background)))
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def ink(color: str) -> str:
+    """Black or white, whichever reads better on a fill of this colour: the colour of text inside a bar.
+
+    Examples
+    --------
+    >>> ink("#009E73"), ink("#0072B2")
+    ('black', 'white')
+    """
+    return "black" if contrast(color, "#000000") >= contrast(color, "#FFFFFF") else "white"
 
 
 #: The KL gap shaded between the entropy floor and the cross-entropy curve.
