@@ -137,7 +137,7 @@ def scrubber(
     return {
         "active": int(np.argmin(np.abs(spots - current))),
         "steps": steps,
-        "currentvalue": {"prefix": prefix, "font": {"size": 13, "color": ROLES["reference"]}},
+        "currentvalue": {"prefix": prefix, "font": {"size": 13}},  # in the theme's colour for text
         "pad": {"t": 55},
         "len": 1.0,
         "x": 0.0,

@@ -10,16 +10,18 @@ from plotly.colors import get_colorscale, hex_to_rgb
 
 __all__ = ["COLOR_SCALE", "GAP_FILL", "INFINITY", "ROLES", "SURPRISAL", "contrast", "ink", "tint", "translucent"]
 
-#: What each colour means. Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
+#: What each colour means. Okabe & Ito (2008): distinguishable with every common colour-vision deficiency;
+#: the orange, the sky blue and the grey darkened, hue kept, to a contrast of 3:1 (WCAG's for a chart's
+#: lines and bars) on Streamlit's white background as on its dark one.
 ROLES = {
     "truth": "#0072B2",  # blue: the true distribution p, a target
-    "estimate": "#E69F00",  # orange: the estimate q, a prediction
+    "estimate": "#BE8200",  # orange: the estimate q, a prediction
     "entropy": "#009E73",  # bluish green: H(p), its shares, the floor of every loss
     "cross_entropy": "#CC79A7",  # reddish purple: H(p, q), every loss, its shares
     "kl_gap": "#D55E00",  # vermilion: D(p‖q), the gap between cross-entropy and entropy
-    "gradient": "#56B4E9",  # sky blue: gradients with respect to the logits
+    "gradient": "#4696C3",  # sky blue: gradients with respect to the logits
     "current": "#FFFFFF",  # the point a control moves: white, ringed in black, on any background
-    "reference": "#999999",  # grey: lines to compare with (log n, squared error, outlines)
+    "reference": "#8E8E8E",  # grey: lines to compare with (log n, squared error, outlines)
 }
 
 #: Sequential colour scale of the maps: perceptually uniform and readable with colour-vision deficiencies.
