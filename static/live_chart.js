@@ -31,14 +31,34 @@ function addStyle() {
 // Streamlit's greys, and the ones its chart theme picks on a light or a dark background.
 const GRAY = { 10: "#fafafa", 30: "#e6eaf1", 70: "#808495", 85: "#31333F", 90: "#262730" };
 
-function isLight(color, host) {
+// A CSS colour as [r, g, b], 0 to 255, as the browser resolves it.
+function rgbOf(color, host) {
   const probe = document.createElement("span");
   probe.style.color = color;
   host.appendChild(probe);
-  const [r, g, b] = getComputedStyle(probe).color.match(/[\d.]+/g).map(Number);
+  const rgb = getComputedStyle(probe).color.match(/[\d.]+/g).slice(0, 3).map(Number);
   probe.remove();
-  const linear = (c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b) > 0.5;
+  return rgb;
+}
+
+// WCAG 2's relative luminance of [r, g, b], and the contrast ratio of two: text needs 4.5 (AA).
+function luminance(rgb) {
+  const [r, g, b] = rgb.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a, b) => {
+  const [dark, light] = [luminance(a), luminance(b)].sort((x, y) => x - y);
+  return (light + 0.05) / (dark + 0.05);
+};
+const TEXT_CONTRAST = 4.5;
+
+// ``color`` moved toward ``strong`` just enough to be read on ``bg`` (all [r, g, b]), as an rgb() colour.
+function legible(color, strong, bg) {
+  for (let t = 0; t <= 1; t += 0.05) {
+    const mixed = color.map((c, i) => Math.round(c + (strong[i] - c) * t));
+    if (contrast(mixed, bg) >= TEXT_CONTRAST) return `rgb(${mixed.join(", ")})`;
+  }
+  return `rgb(${strong.join(", ")})`;
 }
 
 // The layout template Streamlit gives a Plotly chart (theme="streamlit"), from the page's theme.
@@ -46,10 +66,12 @@ function streamlitTemplate(host) {
   const style = getComputedStyle(host);
   const css = (name) => style.getPropertyValue(name).trim();
   const bg = css("--st-background-color");
-  const light = isLight(bg, host);
-  const muted = light ? GRAY[70] : GRAY[30];
+  const background = rgbOf(bg, host);
+  const light = luminance(background) > 0.5;
   const lines = light ? GRAY[30] : GRAY[85];
   const strong = light ? GRAY[90] : GRAY[10];
+  // Streamlit's grey for a chart's text reads at 3.7:1 on white: darkened (lightened on dark) to 4.5:1.
+  const muted = legible(rgbOf(light ? GRAY[70] : GRAY[30], host), rgbOf(strong, host), background);
   const body = css("--st-font").split(",").map((name) => name.trim()).join(", "); // as Streamlit writes it
   const heading = css("--st-heading-color");
   const axisTitle = { font: { color: muted, size: 14 } };

@@ -20,6 +20,17 @@ __all__: list[str] = []
 Y_TOP = 5 * BIT
 
 
+def true_minus(text: str) -> str:
+    """A number's text with the true minus sign, U+2212, as plotly.js writes its ticks, not a hyphen.
+
+    Examples
+    --------
+    >>> true_minus("-0.961"), true_minus("+0.039")
+    ('−0.961', '+0.039')
+    """
+    return text.replace("-", "\N{MINUS SIGN}")
+
+
 def finite_or_none(values: FloatArray) -> list[float | None]:
     """Plotly draws a gap for None; ∞ has no place on a finite axis, so a curve leaves the top."""
     return [float(v) if math.isfinite(v) else None for v in values]
@@ -42,6 +53,30 @@ def point_state(x: float, value: float, y_top: float, text: str, *, label_left: 
         "marker.symbol": "circle" if finite else "triangle-up",
         # Above the point, toward the lower side of a convex curve; below it at the top edge (∞).
         "textposition": f"{'top' if finite else 'bottom'} {'left' if label_left else 'right'}",
+    }
+
+
+def readout_state(x: float, y: float, text: str) -> dict[str, Any]:
+    """A readout that stays at (x, y) and says ``text`` below and left of it: its corner of the plot.
+
+    It has the keys of a ``point_state``, so one scrubber step restyles a point and its readout together.
+    """
+    return {"x": [x], "y": [y], "text": [text], "marker.symbol": "circle", "textposition": "bottom left"}
+
+
+def readout_trace(name: str, state: dict[str, Any]) -> dict[str, Any]:
+    """Text alone at a fixed spot, drawn from a ``readout_state``: the readout of a point it would hide."""
+    return {
+        "x": state["x"],
+        "y": state["y"],
+        "text": state["text"],
+        "mode": "text",
+        "name": name,
+        "textposition": state["textposition"],
+        "textfont": {"size": 14},
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "cliponaxis": False,
     }
 
 
@@ -102,7 +137,7 @@ def scrubber(
     return {
         "active": int(np.argmin(np.abs(spots - current))),
         "steps": steps,
-        "currentvalue": {"prefix": prefix, "font": {"size": 13, "color": ROLES["reference"]}},
+        "currentvalue": {"prefix": prefix, "font": {"size": 13}},  # in the theme's colour for text
         "pad": {"t": 55},
         "len": 1.0,
         "x": 0.0,

@@ -10,8 +10,8 @@ import numpy.typing as npt
 import plotly.graph_objects as go
 
 from core.comparison import Comparison
-from core.figures._common import figure
-from core.figures.colors import ROLES, SURPRISAL
+from core.figures._common import figure, true_minus
+from core.figures.colors import ROLES, SURPRISAL, ink
 from core.units import BIT, Unit, format_value
 
 __all__ = ["cross_entropy_contributions", "decomposition_bar", "distribution_bars", "entropy_contributions"]
@@ -22,54 +22,119 @@ BARS_TOP = 7 * BIT
 #: Top of the cross-entropy axes, in nats (3 bits): most shares are far below; a taller bar reaches
 #: the top edge and its label gives its value.
 SHARES_TOP = 3 * BIT
+#: Room above a bar axis's top, as a share of it: where the label of a bar cut at the top (∞) goes.
+HEADROOM = 0.12
+#: The size of a bar's label in pixels: fixed, so that plotly.js never shrinks it to fit a thin bar.
+LABEL_SIZE = 11
+#: More bars than this on a chart leave each too thin for a label across it: labels then stand upright.
+UPRIGHT_FROM = 7
+#: How much of the axis a label takes up along its bar, across (one line) and upright (five characters).
+LABEL_SPAN = {False: 0.08, True: 0.17}
+#: The share of an outcome's slot its bars take together, as plotly.js groups them by default.
+GROUP_WIDTH = 0.8
 
 
 def _outcome_axis(n: int) -> dict[str, Any]:
     return {"tickmode": "array", "tickvals": list(range(1, n + 1)), "range": [0.5, n + 0.5]}
 
 
-def _per_outcome(traces: list[dict[str, Any]], n: int, unit: Unit, y_top: float, *, height: int) -> go.Figure:
-    """Grouped bars over the n outcomes, on an axis in ``unit`` fixed at [0, y_top]."""
+def _per_outcome(
+    traces: list[dict[str, Any]],
+    n: int,
+    y_title: str,
+    y_top: float,
+    *,
+    height: int,
+    levels: tuple[dict[str, Any], ...] = (),
+    showlegend: bool = True,
+) -> go.Figure:
+    """Bars over the n outcomes, side by side, on an axis fixed at [0, y_top] with room for labels
+    above it, and ``levels`` (``_level``) behind them."""
+    infinite = [_infinity_label(trace) for trace in traces if trace.get("type") == "bar"]
     return figure(
         traces,
         x_title="outcome i",
-        y_title=unit.name,
-        y_range=(0.0, y_top),
-        barmode="group",
+        y_title=y_title,
+        y_range=(0.0, y_top * (1 + HEADROOM)),
         height=height,
+        shapes=levels,
+        showlegend=showlegend,
+        annotations=tuple(label for labels in infinite for label in labels),
         xaxis=_outcome_axis(n),
     )
 
 
 def _bars(
-    values: npt.ArrayLike, name: str, color: str, unit: Unit | None, y_top: float, *, show_values: bool = True
+    values: npt.ArrayLike,
+    name: str,
+    color: str,
+    unit: Unit | None,
+    y_top: float,
+    *,
+    slot: tuple[int, int] = (0, 1),
+    show_values: bool = True,
 ) -> dict[str, Any]:
-    """Bars labelled with their values; a bar above the axis (∞ included) stops at the top edge."""
+    """Bars labelled with their values; a bar above the axis (∞ included) stops at the top edge.
+
+    ``slot`` is (which, how many): the bars' place among the series drawn side by side. A label
+    stands upright when the chart has more than ``UPRIGHT_FROM`` bars, and sits inside the top of
+    its bar when the bar is tall enough for it, so that it never crosses a line drawn above the bar;
+    ∞ is written above its bar by ``_infinity_label``, always upright.
+    """
     values = np.asarray(values, dtype=float)
+    which, count = slot
+    width = GROUP_WIDTH / count
+    upright = values.size * count > UPRIGHT_FROM
     labels = [format_value(float(v), unit, decimals=3) for v in values]
+    inside = values >= LABEL_SPAN[upright] * y_top * (1 + HEADROOM)
     return {
         "type": "bar",
         "x": list(range(1, values.size + 1)),
         "y": np.minimum(values, y_top),
+        "width": width,
+        "offset": -GROUP_WIDTH / 2 + which * width,
         "name": name,
         "marker": {"color": color},
-        "text": [label.removesuffix(f" {unit.name}") if unit else label for label in labels] if show_values else None,
-        "textposition": "outside",
+        "text": [true_minus(label.removesuffix(f" {unit}")) if label != "∞" else "" for label in labels]
+        if show_values
+        else None,
+        "textposition": ["inside" if tall else "outside" for tall in inside],
+        "insidetextanchor": "end",
+        "textangle": -90 if upright else 0,
+        "textfont": {"size": LABEL_SIZE},
+        "insidetextfont": {"size": LABEL_SIZE, "color": ink(color)},
+        "constraintext": "none",
         "cliponaxis": False,
         "customdata": labels,
         "hovertemplate": f"outcome %{{x}}: %{{customdata}}<extra>{name}</extra>",
     }
 
 
+def _infinity_label(bars: dict[str, Any]) -> list[dict[str, Any]]:
+    """The label "∞" above each of these bars that is infinite (cut at the top edge), across and in full size."""
+    middle = bars["offset"] + bars["width"] / 2
+    return [
+        {"x": x + middle, "y": top, "text": "∞", "showarrow": False, "yanchor": "bottom", "font": {"size": 16}}
+        for x, top, label in zip(bars["x"], bars["y"], bars["customdata"], strict=True)
+        if label == "∞"
+    ]
+
+
 def _level(value: float, n: int, name: str, color: str, dash: str) -> dict[str, Any]:
-    """A horizontal line across every outcome's slot."""
+    """A horizontal line across every outcome's slot, named in the legend.
+
+    It runs behind the bars: a bar's label, inside or above it, is never crossed by it.
+    """
     return {
-        "x": [0.5, n + 0.5],
-        "y": [value, value],
-        "mode": "lines",
+        "type": "line",
+        "x0": 0.5,
+        "x1": n + 0.5,
+        "y0": value,
+        "y1": value,
+        "layer": "below",
         "name": name,
+        "showlegend": True,
         "line": {"color": color, "width": 2.5, "dash": dash},
-        "hovertemplate": f"{name}<extra></extra>",
     }
 
 
@@ -93,43 +158,38 @@ def distribution_bars(
     (['true p', 'estimate q'], [0.2, 0.2, 0.6])
     """
     p = np.asarray(p, dtype=float)
-    traces = [_bars(p, names[0], ROLES["truth"], None, 1.0, show_values=show_values)]
+    count = 1 if q is None else 2
+    traces = [_bars(p, names[0], ROLES["truth"], None, 1.0, slot=(0, count), show_values=show_values)]
     if q is not None:
-        traces.append(_bars(q, names[1], ROLES["estimate"], None, 1.0, show_values=show_values))
-    return figure(
-        traces,
-        x_title="outcome i",
-        y_title="probability",
-        y_range=(0.0, 1.12),
-        height=height,
-        barmode="group",
-        showlegend=q is not None,
-        xaxis=_outcome_axis(p.size),
-    )
+        traces.append(_bars(q, names[1], ROLES["estimate"], None, 1.0, slot=(1, count), show_values=show_values))
+    return _per_outcome(traces, p.size, "probability", 1.0, height=height, showlegend=q is not None)
 
 
 def entropy_contributions(c: Comparison, *, height: int = 380) -> go.Figure:
     """Each outcome's surprisal log(1/p_i) and its share p_i·log(1/p_i) of the entropy.
 
     The shares add up to H(p), drawn as a line below the maximum log n, which only the uniform
-    distribution reaches.
+    distribution reaches; both lines run behind the bars. At more than 3 outcomes the labels stand
+    upright, and a bar's label sits inside its top when it fits there.
 
     Examples
     --------
     >>> from core.comparison import compare
     >>> fig = entropy_contributions(compare([0.5, 0.25, 0.125, 0.125]))
-    >>> [trace.name for trace in fig.data]
-    ['surprisal log(1/pᵢ)', 'share pᵢ·log(1/pᵢ)', 'entropy H(p) = 1.7500 bits', 'maximum log n = 2.0000 bits']
+    >>> [trace.name for trace in fig.data], [level.name for level in fig.layout.shapes]
+    (['surprisal log(1/pᵢ)', 'share pᵢ·log(1/pᵢ)'], ['entropy H(p) = 1.7500 bits', 'maximum log n = 2.0000 bits'])
     """
     unit, n = c.unit, c.n
     y_top = unit.from_nats(BARS_TOP)
     traces = [
-        _bars(c.surprisals, "surprisal log(1/pᵢ)", SURPRISAL, unit, y_top),
-        _bars(c.entropy_terms, "share pᵢ·log(1/pᵢ)", ROLES["entropy"], unit, y_top),
+        _bars(c.surprisals, "surprisal log(1/pᵢ)", SURPRISAL, unit, y_top, slot=(0, 2)),
+        _bars(c.entropy_terms, "share pᵢ·log(1/pᵢ)", ROLES["entropy"], unit, y_top, slot=(1, 2)),
+    ]
+    levels = (
         _level(c.entropy, n, f"entropy H(p) = {format_value(c.entropy, unit)}", ROLES["entropy"], "solid"),
         _level(c.max_entropy, n, f"maximum log n = {format_value(c.max_entropy, unit)}", ROLES["reference"], "dash"),
-    ]
-    return _per_outcome(traces, n, unit, y_top, height=height)
+    )
+    return _per_outcome(traces, n, unit.name, y_top, height=height, levels=levels)
 
 
 def cross_entropy_contributions(c: Comparison, *, height: int = 360) -> go.Figure:
@@ -139,20 +199,24 @@ def cross_entropy_contributions(c: Comparison, *, height: int = 360) -> go.Figur
     --------
     >>> from core.comparison import compare
     >>> fig = cross_entropy_contributions(compare([0.5, 0.5], [1.0, 0.0]))
-    >>> [trace.name for trace in fig.data[:2]], fig.data[1].text
-    (['pᵢ·log(1/pᵢ), adds up to H(p)', 'pᵢ·log(1/qᵢ), adds up to H(p, q)'], ('0.000', '∞'))
+    >>> [trace.name for trace in fig.data[:2]], fig.data[1].text, [label.text for label in fig.layout.annotations]
+    (['pᵢ·log(1/pᵢ), adds up to H(p)', 'pᵢ·log(1/qᵢ), adds up to H(p, q)'], ('0.000', ''), ['∞'])
     """
     unit = c.unit
     y_top = unit.from_nats(SHARES_TOP)
     traces = [
-        _bars(c.entropy_terms, "pᵢ·log(1/pᵢ), adds up to H(p)", ROLES["entropy"], unit, y_top),
-        _bars(c.cross_entropy_terms, "pᵢ·log(1/qᵢ), adds up to H(p, q)", ROLES["cross_entropy"], unit, y_top),
+        _bars(c.entropy_terms, "pᵢ·log(1/pᵢ), adds up to H(p)", ROLES["entropy"], unit, y_top, slot=(0, 2)),
+        _bars(
+            c.cross_entropy_terms, "pᵢ·log(1/qᵢ), adds up to H(p, q)", ROLES["cross_entropy"], unit, y_top, slot=(1, 2)
+        ),
     ]
-    return _per_outcome(traces, c.n, unit, y_top, height=height)
+    return _per_outcome(traces, c.n, unit.name, y_top, height=height)
 
 
 def decomposition_bar(c: Comparison, *, height: int = 190) -> go.Figure:
     """One stacked bar: H(p, q) = H(p) + D(p‖q), the entropy plus the price of the wrong belief.
+
+    The axis runs a little past the larger of H(p, q) and log n.
 
     Examples
     --------
@@ -162,7 +226,9 @@ def decomposition_bar(c: Comparison, *, height: int = 190) -> go.Figure:
     (['entropy H(p) = 1.0000 bits', 'KL divergence D(p‖q) = 0.7370 bits'], 'stack')
     """
     unit, h = c.unit, c.entropy
-    x_top = unit.from_nats(BARS_TOP)  # H(p, q) ≤ log(1/min q_i) ≤ log₂ 71 bits when finite
+    # Scaled to the bar and to log n, the most H(p) can be: a bar of any size fills most of the width,
+    # and n outcomes keep the scale as p and q change. An infinite D(p‖q) runs to the edge.
+    x_top = (1 + HEADROOM) * max(c.cross_entropy if math.isfinite(c.cross_entropy) else h, c.max_entropy)
     traces = [
         {
             "type": "bar",

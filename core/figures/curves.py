@@ -11,7 +11,17 @@ import plotly.graph_objects as go
 from core import measures
 from core._checks import FloatArray
 from core.comparison import Comparison
-from core.figures._common import SCRUB_POSITIONS, Y_TOP, figure, finite_or_none, point_state, point_trace, scrubber
+from core.figures._common import (
+    SCRUB_POSITIONS,
+    Y_TOP,
+    figure,
+    finite_or_none,
+    point_state,
+    point_trace,
+    readout_state,
+    readout_trace,
+    scrubber,
+)
 from core.figures.colors import GAP_FILL, ROLES, SURPRISAL
 from core.units import BIT, Unit, format_value
 
@@ -19,6 +29,11 @@ __all__ = ["binary_entropy_curve", "cross_entropy_curve", "probability_grid", "s
 
 #: Events a learner can picture, with their probabilities, marked on the surprisal curve.
 REFERENCE_EVENTS = (("a fair coin lands heads", 1 / 2), ("a fair die shows a six", 1 / 6), ("a 1-in-1000 event", 1e-3))
+#: The legend's name of the band between the floor and the curve of cross-entropy.
+GAP_BAND = "gap H(p, q′) − H(p) = D(p‖q′) at each q′"
+#: Where the surprisal curve's readout hangs from, at its right edge, in nats (8 bits): above the
+#: labels of the coin and the die, below the 1-in-1000 event's, and far right of the steep curve there.
+READOUT_HEIGHT = 8 * BIT
 
 
 def probability_grid() -> FloatArray:
@@ -62,8 +77,8 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
     --------
     >>> from core.comparison import compare_binary
     >>> fig = cross_entropy_curve(compare_binary(0.3, 0.65))
-    >>> [trace.name for trace in fig.data][:5]
-    ['Entropy H(p)', 'KL divergence D(p‖q)', 'Cross-entropy H(p, q)', 'Minimum at q = p', 'Your prediction q']
+    >>> [trace.name for trace in fig.data][2:5]
+    ['Cross-entropy H(p, q)', 'Minimum at q = p', 'Your prediction q']
     >>> len(fig.layout.sliders[0].steps), fig.layout.sliders[0].active
     (101, 65)
     """
@@ -99,7 +114,8 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
             "x": grid,
             "y": np.minimum(curve, y_top),
             "mode": "lines",
-            "name": "KL divergence D(p‖q)",
+            # The band is the gap at every q′; D(p‖q) itself is its height at q, the bracket, read out.
+            "name": GAP_BAND,
             "line": {"width": 0, "color": ROLES["kl_gap"]},
             "fill": "tonexty",
             "fillcolor": GAP_FILL,
@@ -171,25 +187,28 @@ def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) ->
     Returns
     -------
     plotly.graph_objects.Figure
-        Traces: the curve, the reference events, the current probability.
+        Traces: the curve, the reference events, the current probability, and its readout, which
+        stays in the plot's empty upper right so that it never covers an event's label.
 
     Examples
     --------
     >>> from core.units import BITS
     >>> [trace.name for trace in surprisal_curve(0.25, 2.0, BITS).data]
-    ['Surprisal log(1/y)', 'Familiar events', 'Your probability y']
+    ['Surprisal log(1/y)', 'Familiar events', 'Your probability y', 'readout of y']
     """
     base = unit.base
     y_top = unit.from_nats(11 * BIT)  # room above the 1-in-1000 event at 9.97 bits
+    readout_at = (1.02, unit.from_nats(READOUT_HEIGHT))
     grid = probability_grid()
     curve = cast(FloatArray, measures.surprisal(grid, base))  # over a grid: an array
 
     def states(y_value: float, value: float) -> list[dict[str, Any]]:
         text = f"y = {y_value:.2f}<br>log(1/y) = {format_value(value, unit)}"
-        return [point_state(y_value, value, y_top, text, label_left=y_value > 0.6)]
+        return [point_state(y_value, value, y_top, text), readout_state(*readout_at, text)]
 
     ref_y = [prob for _, prob in REFERENCE_EVENTS]
     ref_s = [float(measures.surprisal(prob, base)) for prob in ref_y]
+    current = states(y, value)
     traces: list[dict[str, Any]] = [
         {
             "x": grid,
@@ -213,18 +232,22 @@ def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) ->
             "customdata": [event for event, _ in REFERENCE_EVENTS],
             "hovertemplate": f"%{{customdata}}<br>y = %{{x:.4f}}<br>log(1/y) = %{{y:.4f}} {unit}<extra></extra>",
         },
-        point_trace("Your probability y", states(y, value)[0]),
+        # The point's readout stays in the empty upper right, clear of the events' labels at every y.
+        point_trace("Your probability y", current[0]) | {"mode": "markers"},
+        readout_trace("readout of y", current[1]),
     ]
     annotations = [
-        {
+        {  # above and right of its event, where the falling curve leaves room; two short lines fit a phone
             "x": prob,
             "y": s,
-            "text": f"{event}: {format_value(s, unit, decimals=3)}",
+            "text": f"{event}<br>{format_value(s, unit, decimals=3)}",
             "showarrow": False,
+            "align": "left",
             "xanchor": "left",
-            "xshift": 10,
-            "yshift": 8 if prob > 0.01 else 0,
-            "font": {"color": ROLES["reference"], "size": 13},
+            "yanchor": "bottom" if prob > 0.01 else "middle",
+            "xshift": 8,
+            "yshift": 4 if prob > 0.01 else 0,
+            "font": {"size": 12},
         }
         for (event, prob), s in zip(REFERENCE_EVENTS, ref_s, strict=True)
     ]
@@ -232,7 +255,7 @@ def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) ->
         states,
         measures.surprisal(SCRUB_POSITIONS, base),
         traces=traces,
-        moving=["Your probability y"],
+        moving=["Your probability y", "readout of y"],
         current=y,
         prefix="y = ",
     )
@@ -262,7 +285,8 @@ def binary_entropy_curve(p: float, value: float, unit: Unit, *, height: int = 32
     """
     base = unit.base
     grid = np.linspace(0.0, 1.0, 201)
-    marker = point_trace("Your p", point_state(p, value, math.inf, f"H({p:.2f}) = {format_value(value, unit)}"))
+    text = f"H({p:.2f}) = {format_value(value, unit)}"
+    marker = point_trace("Your p", point_state(p, value, math.inf, text, label_left=p > 0.6))  # inside the plot
     traces = [
         {
             "x": grid,

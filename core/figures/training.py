@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from core._checks import FloatArray
 from core.descent import Descent
-from core.figures._common import CURRENT_MARKER, figure, finite_or_none, scrubber
+from core.figures._common import CURRENT_MARKER, figure, finite_or_none, scrubber, true_minus
 from core.figures.colors import ROLES
 from core.figures.maps import simplex_parts, simplex_point
 from core.two_classes import BinaryLossCurves
@@ -44,7 +44,7 @@ def gradient_bars(q: npt.ArrayLike, p: npt.ArrayLike) -> go.Figure:
         "y": grad,
         "name": "∂loss/∂zᵢ = qᵢ − pᵢ",
         "marker": {"color": ROLES["gradient"]},
-        "text": [f"{g:+.3f}" for g in grad],
+        "text": [true_minus(f"{g:+.3f}") for g in grad],
         "textposition": "outside",
         "cliponaxis": False,
         "hovertemplate": "class %{x}: qᵢ − pᵢ = %{y:.6f}<extra></extra>",

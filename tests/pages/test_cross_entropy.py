@@ -42,8 +42,8 @@ def test_ruling_out_an_outcome_that_happens_is_infinite(open_link):
     assert values["Cross-entropy H(p, q)"] == "∞" and values["KL divergence D(p‖q)"] == "∞"
     assert "H(q, p) = ∞" not in _swap_table(at) and "D(p‖q) = ∞" in _swap_table(at)
     assert "Outcome 2 can happen" in at.error[0].value
-    shares = _charts(at)[1]["data"][1]
-    assert shares["text"][1] == "∞"
+    shares = _charts(at)[1]
+    assert shares["data"][1]["customdata"][1] == "∞" and [a["text"] for a in shares["layout"]["annotations"]] == ["∞"]
 
 
 def test_q_equal_to_p_costs_only_the_entropy(open_link):

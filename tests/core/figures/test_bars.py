@@ -7,7 +7,7 @@ import pytest
 
 from core.comparison import compare
 from core.figures.bars import cross_entropy_contributions, decomposition_bar, distribution_bars, entropy_contributions
-from core.figures.colors import ROLES, SURPRISAL
+from core.figures.colors import ROLES, SURPRISAL, contrast
 from core.measures import contributions, cross_entropy, entropy
 from core.units import BITS, HARTLEYS, NATS
 
@@ -24,7 +24,8 @@ def test_distribution_bars_with_an_estimate():
     fig = distribution_bars([0.5, 0.25, 0.25], [0.2, 0.2, 0.6], names=("target p", "prediction q"), height=250)
     assert [t.name for t in fig.data] == ["target p", "prediction q"]
     assert fig.data[1].y.tolist() == [0.2, 0.2, 0.6] and fig.data[1].marker.color == ROLES["estimate"]
-    assert fig.layout.showlegend is True and fig.layout.barmode == "group" and fig.layout.height == 250
+    assert fig.layout.showlegend is True and fig.layout.height == 250
+    assert [(t.offset, t.width) for t in fig.data] == [(-0.4, 0.4), (0.0, 0.4)]  # side by side in each slot
     hidden = distribution_bars([0.5, 0.5], [0.1, 0.9], show_values=False)
     assert all(trace.text is None for trace in hidden.data)
     assert list(hidden.data[1].customdata) == ["0.100", "0.900"]  # the values stay in the hover labels
@@ -35,20 +36,21 @@ def test_entropy_contributions_add_up_to_the_entropy_line():
     fig = entropy_contributions(compare(p, unit=BITS))
     shares = fig.data[1]
     np.testing.assert_allclose(sum(shares.y), entropy(p), rtol=1e-15)
-    assert fig.data[2].y[0] == pytest.approx(1.75) and fig.data[3].y[0] == pytest.approx(math.log2(5))
+    entropy_line, maximum = fig.layout.shapes
+    assert entropy_line.y0 == pytest.approx(1.75) and maximum.y0 == pytest.approx(math.log2(5))
     surprise = fig.data[0]
-    assert surprise.text[-1] == "∞" and surprise.y[-1] == fig.layout.yaxis.range[1]
+    assert surprise.text[-1] == "" and surprise.y[-1] == pytest.approx(7.0)  # ∞: cut at 7 bits, labelled above
     assert list(surprise.customdata[:2]) == ["1.000 bits", "2.000 bits"]
     assert fig.layout.xaxis.range == (0.5, 5.5)
-    assert [t.name for t in fig.data[2:]] == ["entropy H(p) = 1.7500 bits", "maximum log n = 2.3219 bits"]
+    assert [s.name for s in fig.layout.shapes] == ["entropy H(p) = 1.7500 bits", "maximum log n = 2.3219 bits"]
     assert (surprise.marker.color, shares.marker.color) == (SURPRISAL, ROLES["entropy"])
 
 
 def test_entropy_contributions_in_another_unit():
     fig = entropy_contributions(compare([0.25] * 4, unit=NATS))
     np.testing.assert_allclose(fig.data[0].y, [math.log(4)] * 4, rtol=1e-15)
-    assert fig.data[2].y[0] == pytest.approx(math.log(4)) == fig.data[3].y[0]  # uniform: the maximum
-    assert fig.layout.yaxis.range[1] == pytest.approx(7 * math.log(2))  # 7 bits, in nats
+    assert fig.layout.shapes[0].y0 == pytest.approx(math.log(4)) == fig.layout.shapes[1].y0  # uniform: the maximum
+    assert fig.layout.yaxis.range[1] == pytest.approx(7 * math.log(2) * 1.12)  # 7 bits, in nats, and room above
     assert fig.layout.yaxis.title.text == "nats"
 
 
@@ -63,11 +65,12 @@ def test_cross_entropy_contributions_show_where_the_cost_comes_from():
 
 def test_a_share_above_the_axis_stops_at_the_top_and_says_its_value():
     fig = cross_entropy_contributions(compare([1.0, 0.0], [0.01, 0.99], BITS))
-    top = fig.layout.yaxis.range[1]
-    assert top == pytest.approx(3.0)
-    assert fig.data[1].y[0] == top and fig.data[1].text[0] == f"{math.log2(100):.3f}"
+    assert fig.layout.yaxis.range[1] == pytest.approx(3.0 * 1.12)
+    assert fig.data[1].y[0] == pytest.approx(3.0) and fig.data[1].text[0] == f"{math.log2(100):.3f}"
     infinite = cross_entropy_contributions(compare([0.5, 0.5], [1.0, 0.0], HARTLEYS))
-    assert list(infinite.data[1].text) == ["0.000", "∞"] and infinite.data[1].y[1] == infinite.layout.yaxis.range[1]
+    assert list(infinite.data[1].text) == ["0.000", ""] and infinite.data[1].y[1] == pytest.approx(math.log10(8))
+    (label,) = infinite.layout.annotations
+    assert (label.text, label.x, label.y, label.yanchor) == ("∞", 2.2, infinite.data[1].y[1], "bottom")
 
 
 def test_decomposition_bar_stacks_entropy_and_divergence():
@@ -79,3 +82,55 @@ def test_decomposition_bar_stacks_entropy_and_divergence():
     assert infinite.data[1].name == "KL divergence D(p‖q) = ∞"
     assert infinite.data[0].x[0] + infinite.data[1].x[0] == infinite.layout.xaxis.range[1]
     assert infinite.layout.xaxis.title.text == "H(p, q) = H(p) + D(p‖q) = ∞"
+
+
+@pytest.mark.parametrize("unit", [BITS, NATS, HARTLEYS])
+def test_an_infinite_bar_says_so_above_it_at_every_n(unit):
+    """The ∞ of a bar cut at the top is an annotation above it: plotly.js shrank a label there to nothing."""
+    p = [1.0] * 7 + [0.0]
+    fig = entropy_contributions(compare(np.array(p) / 7, unit=unit))
+    (label,) = fig.layout.annotations
+    surprise = fig.data[0]
+    assert label.text == "∞" and label.x == pytest.approx(8 - 0.2) and label.y == surprise.y[-1]
+    assert label.y < fig.layout.yaxis.range[1] and label.yanchor == "bottom" and label.textangle is None
+    q_zero = cross_entropy_contributions(compare([0.5, 0.5], [0.0, 1.0], unit))
+    assert [a.text for a in q_zero.layout.annotations] == ["∞"] and q_zero.layout.annotations[0].x == pytest.approx(1.2)
+
+
+def test_bar_labels_keep_their_size_and_stand_upright_when_bars_are_thin():
+    wide = entropy_contributions(compare([0.5, 0.5]))
+    thin = entropy_contributions(compare(np.array([4, 2, 1, 1, 1, 1, 1, 0]) / 11, unit=BITS))
+    for fig in (wide, thin):
+        for bars in fig.data:
+            assert bars.textfont.size >= 11 and bars.insidetextfont.size >= 11
+            assert bars.constraintext == "none"  # plotly.js would shrink a label to the bar's width
+    assert {bars.textangle for bars in wide.data} == {0} and {bars.textangle for bars in thin.data} == {-90}
+
+
+def test_labels_of_tall_bars_sit_inside_and_the_levels_run_behind_the_bars():
+    """At n = 8 with a zero weight, the surprisals log₂ 7 = 2.807 sat on the dashed log n = 3 line."""
+    fig = entropy_contributions(compare(np.array([1] * 7 + [0]) / 7, unit=BITS))
+    surprise = fig.data[0]
+    assert surprise.text[0] == "2.807" and surprise.textposition[0] == "inside"
+    assert surprise.insidetextanchor == "end"  # at the top of the bar
+    assert all(level.layer == "below" and level.showlegend for level in fig.layout.shapes)
+    shares = fig.data[1]
+    assert shares.textposition[0] == "outside"  # 0.401 bits: too short to hold its label
+
+
+def test_text_inside_a_bar_reads_on_its_colour():
+    for bars in entropy_contributions(compare([0.5, 0.5])).data:
+        ink = {"black": "#000000", "white": "#FFFFFF"}[bars.insidetextfont.color]
+        assert contrast(ink, bars.marker.color) >= 4.5
+
+
+def test_the_decomposition_fills_the_width():
+    """On an axis fixed at 7 bits, a bar of 1.8 bits took a quarter of the width."""
+    c = compare([0.5, 0.3, 0.2], [0.2, 0.5, 0.3], BITS)
+    fig = decomposition_bar(c)
+    top = fig.layout.xaxis.range[1]
+    assert top == pytest.approx(1.12 * c.cross_entropy) and c.cross_entropy / top > 0.85
+    near = decomposition_bar(compare([0.5, 0.3, 0.2], [0.5, 0.3, 0.2], NATS))
+    assert near.layout.xaxis.range[1] == pytest.approx(1.12 * math.log(3))  # log n: the most H(p) can be
+    infinite = decomposition_bar(compare([0.5, 0.5], [1.0, 0.0], BITS))
+    assert infinite.layout.xaxis.range[1] == pytest.approx(1.12)

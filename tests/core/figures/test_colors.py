@@ -6,7 +6,7 @@ import re
 import pytest
 from plotly.colors import get_colorscale, hex_to_rgb
 
-from core.figures.colors import COLOR_SCALE, GAP_FILL, INFINITY, ROLES, SURPRISAL, tint, translucent
+from core.figures.colors import COLOR_SCALE, GAP_FILL, INFINITY, ROLES, SURPRISAL, contrast, ink, tint, translucent
 from tests.core.figures.builders import CALLS, IDS
 
 HEX = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -107,3 +107,45 @@ def test_the_colour_check_can_fail():
     assert not _allowed("#636EFA")  # Plotly's default blue
     assert not _allowed("rgba(99, 110, 250, 0.5)")
     assert _allowed(GAP_FILL) and _allowed(translucent(ROLES["truth"], 0.3)) and _allowed("white")
+
+
+#: Streamlit's page backgrounds, light and dark: what a chart's text and marks are read against.
+BACKGROUNDS = ("#FFFFFF", "#0E1117")
+
+
+def test_contrast_is_wcags():
+    assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0) == contrast("#FFFFFF", "#000000")
+    assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)  # the grey just short of AA
+    assert ink("#FFFF00") == "black" and ink("#000080") == "white"
+
+
+@pytest.mark.parametrize("role", sorted(set(ROLES) - {"current"}))  # white, ringed in black
+def test_every_roles_marks_read_on_both_backgrounds(role):
+    """Lines, bars and markers need 3:1 (WCAG 1.4.11): the orange was 2.25:1 on white, the sky blue 2.31:1."""
+    assert min(contrast(ROLES[role], background) for background in BACKGROUNDS) >= 3.0
+
+
+def _text_colours(node, path=""):
+    """Every (path, colour) of a text a figure colours itself: under a key naming a font."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if "font" in key.lower() and isinstance(value, dict) and "color" in value:
+                yield f"{path}.{key}", value["color"]
+            yield from _text_colours(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _text_colours(item, f"{path}[{i}]")
+
+
+@pytest.mark.parametrize("build", CALLS, ids=IDS)
+def test_text_takes_the_themes_colour_or_reads_on_its_bar(build):
+    """No single colour reads at 4.5:1 on both white and dark, so text is left the theme's colour
+    (static/live_chart.js makes it 4.5:1 on the page), except inside a bar, where it is chosen for
+    the bar; the grey of the events' labels read at 2.85:1 on white."""
+    figure = build().to_dict()
+    for path, colour in _text_colours(figure):
+        if path.endswith("insidetextfont"):
+            trace = figure["data"][int(re.search(r"data\[(\d+)\]", path).group(1))]
+            assert contrast({"black": "#000000", "white": "#FFFFFF"}[colour], trace["marker"]["color"]) >= 4.5
+        else:
+            assert colour == "rgba(0, 0, 0, 0)", path  # only the scrubber's hidden step labels

@@ -1,6 +1,7 @@
 """What every figure shares (core/figures/_common.py): layout, the current point, the scrubber, ∞ on an axis."""
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -15,9 +16,12 @@ from core.figures._common import (
     point_trace,
     scrubber,
     trace_indices,
+    true_minus,
 )
 from core.figures._sending import Figure
 from core.figures.colors import ROLES
+from core.figures.training import gradient_bars
+from tests.core.figures.builders import CALLS, IDS
 
 
 def test_infinity_leaves_a_gap():
@@ -92,3 +96,23 @@ def test_figure_shares_one_layout():
     assert layout.legend.orientation == "h"
     bare = figure([{"x": [0], "y": [0], "name": "dot"}], x_title="", y_title="")
     assert bare.layout.xaxis.range is None and bare.layout.height == 440
+
+
+def _numbers_drawn(fig) -> list[str]:
+    """The texts a figure draws as they are: its traces' labels and its annotations."""
+    texts = [a.text for a in fig.layout.annotations]
+    for trace in fig.data:
+        text = getattr(trace, "text", None)
+        texts += [text] if isinstance(text, str) else list(text or [])
+    return texts
+
+
+@pytest.mark.parametrize("build", CALLS, ids=IDS)
+def test_numbers_are_drawn_with_the_minus_sign_of_the_ticks(build):
+    """A bar's label said -0.961 with a hyphen, beside ticks that say −0.5."""
+    assert not any(re.search(r"(?<!\w)-\d", text) for text in _numbers_drawn(build()))
+
+
+def test_the_minus_check_can_fail():
+    assert _numbers_drawn(gradient_bars([0.2, 0.8], [1.0, 0.0]))[0] == "\N{MINUS SIGN}0.800"
+    assert true_minus("-1") == "\N{MINUS SIGN}1" and re.search(r"(?<!\w)-\d", "-1")

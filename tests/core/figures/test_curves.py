@@ -8,7 +8,13 @@ import pytest
 
 from core.comparison import compare_binary
 from core.figures.colors import GAP_FILL, ROLES, SURPRISAL
-from core.figures.curves import binary_entropy_curve, cross_entropy_curve, probability_grid, surprisal_curve
+from core.figures.curves import (
+    GAP_BAND,
+    binary_entropy_curve,
+    cross_entropy_curve,
+    probability_grid,
+    surprisal_curve,
+)
 from core.measures import binary_cross_entropy, binary_entropy, kl_divergence, surprisal
 from core.units import BITS, HARTLEYS, NATS, UNITS
 
@@ -21,7 +27,7 @@ def test_curve_traces_and_values():
     fig = cross_entropy_curve(compare_binary(0.3, 0.65, BITS))
     assert [t.name for t in fig.data] == [
         "Entropy H(p)",
-        "KL divergence D(p‖q)",
+        GAP_BAND,
         "Cross-entropy H(p, q)",
         "Minimum at q = p",
         "Your prediction q",
@@ -39,7 +45,7 @@ def test_curve_traces_and_values():
     marker = _trace(fig, "Your prediction q")
     assert (marker.x[0], marker.y[0]) == (0.65, pytest.approx(1.246647734004712))
     assert marker.text[0] == "q = 0.65<br>H(p, q) = 1.2466 bits<br>D(p‖q) = 0.3654 bits"
-    gap = _trace(fig, "KL divergence D(p‖q)")
+    gap = _trace(fig, GAP_BAND)
     assert gap.fill == "tonexty" and fig.data.index(gap) == fig.data.index(floor) + 1
     top = fig.layout.yaxis.range[1]
     np.testing.assert_allclose(gap.y, np.minimum(binary_cross_entropy(0.3, gap.x), top), rtol=1e-15)
@@ -52,7 +58,7 @@ def test_curve_colours_follow_the_roles():
     assert _trace(fig, "Cross-entropy H(p, q)").line.color == ROLES["cross_entropy"]
     assert _trace(fig, "Entropy H(p)").line.color == ROLES["entropy"]
     assert _trace(fig, "Minimum at q = p").marker.color == ROLES["entropy"]
-    assert _trace(fig, "KL divergence D(p‖q)").fillcolor == GAP_FILL
+    assert _trace(fig, GAP_BAND).fillcolor == GAP_FILL
     assert _trace(fig, "gap D(p‖q) at q").line.color == ROLES["kl_gap"]
     assert _trace(fig, "Your prediction q").marker.color == ROLES["current"]
 
@@ -128,9 +134,9 @@ def test_the_in_figure_scrubber_restyles_the_point_and_bracket_for_every_q(p, q)
 def test_surprisal_scrubber():
     fig = surprisal_curve(0.25, math.log(4), NATS)
     (slider,) = fig.layout.sliders
-    assert slider.active == 25 and slider.steps[50].args[0]["text"][0] == ["y = 0.50<br>log(1/y) = 0.6931 nats"]
-    assert slider.steps[0].args[0]["marker.symbol"] == ["triangle-up"]
-    assert [fig.data[i].name for i in slider.steps[0].args[1]] == ["Your probability y"]
+    assert slider.active == 25 and slider.steps[50].args[0]["text"] == [["y = 0.50<br>log(1/y) = 0.6931 nats"]] * 2
+    assert slider.steps[0].args[0]["marker.symbol"][0] == "triangle-up"
+    assert [fig.data[i].name for i in slider.steps[0].args[1]] == ["Your probability y", "readout of y"]
 
 
 def test_grid_reaches_toward_both_ends():
@@ -147,7 +153,7 @@ def test_surprisal_curve_marks_familiar_events_and_the_current_y():
     marker = _trace(fig, "Your probability y")
     assert (marker.x[0], marker.y[0]) == (0.25, 2.0)
     texts = [a.text for a in fig.layout.annotations]
-    assert "a fair die shows a six: 2.585 bits" in texts
+    assert "a fair die shows a six<br>2.585 bits" in texts
     curve = _trace(fig, "Surprisal log(1/y)")
     assert curve.line.color == SURPRISAL
     assert fig.layout.yaxis.range[1] == pytest.approx(11.0)  # room above the 1-in-1000 event's 9.97 bits
@@ -158,14 +164,14 @@ def test_surprisal_curve_follows_the_unit():
     events = _trace(fig, "Familiar events")
     np.testing.assert_allclose(events.y, surprisal([0.5, 1 / 6, 1e-3], 10), rtol=1e-15)
     assert fig.layout.yaxis.title.text == "surprisal log(1/y) [hartleys]"
-    assert "a 1-in-1000 event: 3.000 hartleys" in [a.text for a in fig.layout.annotations]
+    assert "a 1-in-1000 event<br>3.000 hartleys" in [a.text for a in fig.layout.annotations]
 
 
 def test_surprisal_of_zero_is_drawn_as_infinity():
     fig = surprisal_curve(0.0, math.inf, NATS)
     marker = _trace(fig, "Your probability y")
     assert marker.y[0] == fig.layout.yaxis.range[1] and marker.marker.symbol == "triangle-up"
-    assert marker.text[0] == "y = 0.00<br>log(1/y) = ∞"
+    assert marker.text[0] == "y = 0.00<br>log(1/y) = ∞" == _trace(fig, "readout of y").text[0]
 
 
 def test_binary_entropy_curve_peaks_at_one_bit():
@@ -176,3 +182,67 @@ def test_binary_entropy_curve_peaks_at_one_bit():
     nats = binary_entropy_curve(0.25, float(binary_entropy(0.25, math.e)), NATS)
     assert max(_trace(nats, "Binary entropy H(p)").y) == pytest.approx(math.log(2), rel=1e-15)
     assert nats.layout.yaxis.range[1] == pytest.approx(1.1 * math.log(2))  # 1.1 bits in every unit
+
+
+#: A phone's plot area in pixels (measured on a 390 px wide page), where labels have least room.
+PHONE_PLOT = (270, 330)
+
+
+def _text_box(x_px: float, y_px: float, text: str, size: float, xanchor: str, yanchor: str) -> tuple[float, ...]:
+    """(left, bottom, right, top) of a text in pixels from the plot's lower left.
+
+    A character takes 0.45 em: Streamlit's Source Sans takes about 0.4 (measured on the coin's label).
+    """
+    lines = text.split("<br>")
+    width, height = 0.45 * size * max(map(len, lines)), 1.3 * size * len(lines)
+    left = {"left": x_px, "right": x_px - width, "center": x_px - width / 2}[xanchor]
+    bottom = {"bottom": y_px, "top": y_px - height, "middle": y_px - height / 2}[yanchor]
+    return left, bottom, left + width, bottom + height
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("unit", [BITS, NATS, HARTLEYS])
+def test_the_surprisal_readout_never_covers_an_events_label(unit):
+    """At y = 0.25 (the default), 0.5, 0 and near 1 the readout beside the point sat on the events' labels,
+    and on a phone the coin's label ran past the plot's right edge."""
+    fig = surprisal_curve(0.25, float(surprisal(0.25, unit.base)), unit)
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    width, height = PHONE_PLOT
+
+    def px(x: float, y: float) -> tuple[float, float]:
+        return (x - x0) / (x1 - x0) * width, (y - y0) / (y1 - y0) * height
+
+    labels = [
+        _text_box(px(a.x, a.y)[0] + a.xshift, px(a.x, a.y)[1] + a.yshift, a.text, a.font.size, a.xanchor, a.yanchor)
+        for a in fig.layout.annotations
+    ]
+    assert all(left >= 0 and right <= width and bottom >= 0 and top <= height for left, bottom, right, top in labels)
+    readout = _trace(fig, "readout of y")
+    (slider,) = fig.layout.sliders
+    moving = [fig.data[i].name for i in slider.steps[0].args[1]]
+    for step in slider.steps:  # every y the chart's control reaches, 0 and 1 included
+        state = {key: values[moving.index("readout of y")] for key, values in step.args[0].items()}
+        vertical, horizontal = state["textposition"].split()
+        box = _text_box(
+            *px(state["x"][0], state["y"][0]),
+            state["text"][0],
+            readout.textfont.size,
+            horizontal,
+            {"bottom": "top", "top": "bottom", "middle": "middle"}[vertical],
+        )
+        assert box[0] >= 0 and box[1] >= 0, step.label
+        assert not any(_overlap(box, label) for label in labels), step.label
+    point = _trace(fig, "Your probability y")
+    assert point.mode == "markers"  # the point itself writes nothing beside it
+
+
+@pytest.mark.parametrize("p", [0.85, 0.91, 1.0])
+def test_the_binary_entropy_readout_stays_inside_toward_p_one(p):
+    """At p ≳ 0.85 the readout, right of the point, ran past the right edge ("H(" alone at p = 1)."""
+    fig = binary_entropy_curve(p, float(binary_entropy(p)), BITS)
+    marker = _trace(fig, "Your p")
+    assert marker.textposition.endswith("left")
+    assert binary_entropy_curve(0.3, float(binary_entropy(0.3)), BITS).data[1].textposition.endswith("right")

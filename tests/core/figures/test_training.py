@@ -37,7 +37,7 @@ def _descent(loss, floor) -> Descent:
 def test_gradient_bars_point_the_way():
     bars = gradient_bars([0.2, 0.5, 0.3], [1.0, 0.0, 0.0]).data[0]
     np.testing.assert_allclose(bars.y, [-0.8, 0.5, 0.3])
-    assert list(bars.text) == ["-0.800", "+0.500", "+0.300"]
+    assert list(bars.text) == ["\N{MINUS SIGN}0.800", "+0.500", "+0.300"]  # the minus of the ticks
     assert bars.marker.color == ROLES["gradient"] and list(bars.x) == [1, 2, 3]
 
 
