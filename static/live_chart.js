@@ -52,10 +52,13 @@ const contrast = (a, b) => {
 };
 const TEXT_CONTRAST = 4.5;
 
-// ``color`` moved toward ``strong`` just enough to be read on ``bg`` (all [r, g, b]), as an rgb() colour.
-function legible(color, strong, bg) {
-  for (let t = 0; t <= 1; t += 0.05) {
-    const mixed = color.map((c, i) => Math.round(c + (strong[i] - c) * t));
+// ``color`` (a CSS colour) as it is if it can be read on ``bg``, else moved toward ``strong`` just enough
+// (both [r, g, b]), as an rgb() colour.
+function legible(color, strong, bg, host) {
+  const rgb = rgbOf(color, host);
+  if (contrast(rgb, bg) >= TEXT_CONTRAST) return color;
+  for (let t = 0.05; t <= 1; t += 0.05) {
+    const mixed = rgb.map((c, i) => Math.round(c + (strong[i] - c) * t));
     if (contrast(mixed, bg) >= TEXT_CONTRAST) return `rgb(${mixed.join(", ")})`;
   }
   return `rgb(${strong.join(", ")})`;
@@ -71,7 +74,7 @@ function streamlitTemplate(host) {
   const lines = light ? GRAY[30] : GRAY[85];
   const strong = light ? GRAY[90] : GRAY[10];
   // Streamlit's grey for a chart's text reads at 3.7:1 on white: darkened (lightened on dark) to 4.5:1.
-  const muted = legible(rgbOf(light ? GRAY[70] : GRAY[30], host), rgbOf(strong, host), background);
+  const muted = legible(light ? GRAY[70] : GRAY[30], rgbOf(strong, host), background, host);
   const body = css("--st-font").split(",").map((name) => name.trim()).join(", "); // as Streamlit writes it
   const heading = css("--st-heading-color");
   const axisTitle = { font: { color: muted, size: 14 } };

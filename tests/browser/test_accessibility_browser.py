@@ -1,6 +1,8 @@
 """Every page for everyone (WCAG 2.2 AA as the bar): axe-core finds nothing serious in either theme,
 each chart has a name and a text alternative, the key numbers are announced, focus is visible."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -83,3 +85,42 @@ def test_the_unit_radio_shows_where_the_keyboard_is(open_page, scheme):
     expect(option).to_have_attribute("data-focus-visible", "true")
     outline = option.evaluate("(e) => [getComputedStyle(e).outlineStyle, parseFloat(getComputedStyle(e).outlineWidth)]")
     assert outline[0] == "solid" and outline[1] >= 2
+
+
+# Every text a live chart draws: its colour and opacity as drawn, and the chart's background. Text
+# inside a bar is drawn on the bar, black or white for it (core/figures/bars.py), not on the page.
+CHART_TEXT = """() => [...document.querySelectorAll('[data-testid=stMain] .live-chart')].flatMap((chart) =>
+    [...chart.querySelectorAll('text')]
+        .filter((t) => t.textContent.trim() && !t.closest('.bartext-inside') && t.getBBox().width > 0)
+        .map((t) => [t.textContent, getComputedStyle(t).fill, Number(getComputedStyle(t).fillOpacity),
+                     chart._fullLayout.paper_bgcolor]))"""
+
+
+def _rgb(color: str) -> tuple[float, ...]:
+    if color.startswith("#"):
+        return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return tuple(float(part) for part in re.findall(r"[\d.]+", color)[:3])
+
+
+def _contrast(foreground: tuple[float, ...], background: tuple[float, ...]) -> float:
+    def luminance(rgb):
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    dark, light = sorted((luminance(foreground), luminance(background)))
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("link", LINKS)
+def test_chart_text_reads_at_4_5_to_1(open_page, link, scheme):
+    page = open_page(link, color_scheme=scheme)
+    texts = page.evaluate(CHART_TEXT)
+    assert texts
+    faint = []
+    for text, fill, opacity, background in texts:
+        bg = _rgb(background)
+        drawn = tuple(opacity * c + (1 - opacity) * b for c, b in zip(_rgb(fill), bg, strict=True))
+        if (ratio := _contrast(drawn, bg)) < 4.5:
+            faint.append(f"{text!r} in {fill} at {ratio:.2f}:1")
+    assert not faint, faint

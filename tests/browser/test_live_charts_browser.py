@@ -41,6 +41,14 @@ THEMED = """(chart) => {
 #: newest official bundle on npm is 4.1.1 (static/plotly/VERSION); the two differ in the anti-aliasing
 #: of a curve's steepest ends and the sub-pixel place of a colour bar (measured: at most 1.0%).
 TOLERANCE = 0.015
+#: Streamlit's grey for a chart's text, and the live chart's on a light page: the same grey darkened
+#: until it reads at 4.5:1 on white (WCAG AA), where Streamlit's is 3.7:1. On a dark page they agree.
+STREAMLIT_TEXT, LEGIBLE_TEXT = "#808495", "rgb(115, 118, 134)"
+
+
+def _grey(pixels: np.ndarray) -> np.ndarray:
+    """Pixels without colour of their own: text and lines in a grey, blended into the background."""
+    return np.ptp(pixels, axis=2) <= 24
 
 
 def _pixels(locator) -> np.ndarray:
@@ -58,10 +66,15 @@ def test_every_figure_looks_as_st_plotly_chart_draws_it(browser, parity_app, sch
     expect(lives).to_have_count(len(CASES))
     expect(references).to_have_count(len(CASES))
     for i, (case, _, _) in enumerate(CASES):
-        assert references.nth(i).evaluate(THEMED) == lives.nth(i).evaluate(THEMED), (case, scheme)
-        reference, live = _pixels(references.nth(i)), _pixels(lives.nth(i))
-        assert reference.shape == live.shape, (case, scheme)
-        differing = float((np.abs(reference - live).sum(axis=2) > 0).mean())
+        live = lives.nth(i).evaluate(THEMED)
+        assert (LEGIBLE_TEXT in live) is (scheme == "light")
+        assert references.nth(i).evaluate(THEMED) == live.replace(LEGIBLE_TEXT, STREAMLIT_TEXT), (case, scheme)
+        reference, pixels = _pixels(references.nth(i)), _pixels(lives.nth(i))
+        assert reference.shape == pixels.shape, (case, scheme)
+        differs = np.abs(reference - pixels).sum(axis=2) > 0
+        if scheme == "light":  # grey text of another grey: its pixels differ by design (checked in dark)
+            differs &= ~(_grey(reference) & _grey(pixels))
+        differing = float(differs.mean())
         assert differing <= TOLERANCE, f"{case} in {scheme}: {differing:.2%} of the pixels differ"
     context.close()
 
