@@ -143,3 +143,18 @@ def test_a_tap_on_a_phone_moves_q_and_a_swipe_scrolls(browser, server):
     page.wait_for_timeout(500)
     assert page.url.endswith("?q=0.7") and page.evaluate(f"({POINT})([0, 'Your prediction q'])") == 0.7
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/surprisal", "/loss"])
+def test_on_a_phone_a_charts_own_control_covers_none_of_its_text(open_page, path):
+    page = open_page(path, width=390, height=844)
+    for control in page.locator(".live-chart-control").all():
+        chart = control.locator("xpath=preceding-sibling::div[contains(@class, 'live-chart')][1]")
+        covered = chart.evaluate(
+            """(chart, control) => { const c = control.getBoundingClientRect();
+            return [...chart.querySelectorAll('text')].filter((t) => { const r = t.getBoundingClientRect();
+                return r.width && r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom;
+            }).map((t) => t.textContent); }""",
+            control.element_handle(),
+        )
+        assert covered == [], f"{path}: the control row covers {covered}"
