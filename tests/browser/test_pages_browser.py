@@ -93,3 +93,28 @@ def test_the_journey_goes_on_from_page_to_page(open_page, server):
         expect(page.get_by_role("heading", name=following.heading)).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("^Next:"))).to_have_count(0)
     assert "unit=nats" in page.url  # the unit travels with the learner
+
+
+# The page's words as a reader meets them: the main area's text, its charts' text and descriptions.
+ALL_TEXT = """() => document.querySelector('[data-testid=stMain]').innerText + '\\n' +
+    [...document.querySelectorAll('[data-testid=stMain] svg text, .live-chart-summary')].map((t) => t.textContent)
+        .join('\\n')"""
+
+
+@pytest.mark.parametrize("unit", ["nats", "hartleys"])
+@pytest.mark.parametrize("link", [f"/{page.url_path}" for page in PAGES] + ["/cross-entropy?n=2", "/cross-entropy?n=3"])
+def test_no_bit_on_a_page_set_to_another_unit(open_page, link, unit):
+    page = open_page(f"{link}{'&' if '?' in link else '?'}unit={unit}")
+    for expander in page.get_by_test_id("stExpander").all():  # the charts' data tables too
+        expander.locator("summary").click()
+    expect(page.get_by_test_id("stExpander").get_by_role("table").first).to_be_visible()
+    lines = page.evaluate(ALL_TEXT).splitlines()
+    # The one sentence that names every unit, saying which base gives which, may name bits.
+    naming_every_unit = {"bits", "nats", "hartleys"}
+    bits = [
+        line
+        for line in lines
+        if re.search(r"\bbits?\b", line) and not naming_every_unit <= set(re.findall(r"\w+", line))
+    ]
+    assert not bits, bits
+    assert any(re.search(rf"\b{unit}\b", line) for line in lines)
