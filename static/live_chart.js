@@ -191,7 +191,6 @@ function traceOf(update, i) {
 
 function controlOf(chart, parentElement, setTriggerValue) {
   if (chart.__control) return chart.__control;
-  addStyle();
   const row = document.createElement("div");
   row.className = "live-chart-control";
   const play = document.createElement("button");
@@ -436,6 +435,7 @@ let summaries = 0; // numbers the charts' summaries, for their ids
 export async function render({ data, parentElement, setTriggerValue }) {
   let chart = parentElement.querySelector(":scope > .live-chart");
   if (!chart) {
+    addStyle();
     chart = document.createElement("div");
     chart.className = "live-chart";
     chart.setAttribute("role", "figure");
