@@ -176,10 +176,18 @@ def describe(figure: go.Figure, name: str | None = None) -> Description:
     if points:
         sentences.append("Marked: " + "; ".join(_point(trace, *_titles(layout, trace)) for trace in points) + ".")
     series = [trace for trace in traces if trace.type == "bar" or (trace.type == "scatter" and len(trace.x) > 2)]
-    for trace in traces:  # a level drawn across the plot (an entropy, a floor): its value
-        y = _values(trace.y)
-        if trace.type == "scatter" and len(y) == 2 and len(set(y.tolist())) == 1:
-            sentences.append(trace.name + ("" if "=" in trace.name else f" = {_text(y[0])}") + ".")
+    # A level drawn across the plot (an entropy, a floor), as a trace or as a named line: its value.
+    levels = [
+        (trace.name, _values(trace.y)[0])
+        for trace in traces
+        if trace.type == "scatter" and len(trace.y) == 2 and len(set(_values(trace.y).tolist())) == 1
+    ]
+    levels += [
+        (shape.name, shape.y0)
+        for shape in layout.shapes
+        if shape.type == "line" and shape.name and shape.visible is not False and shape.y0 == shape.y1
+    ]
+    sentences += [name + ("" if "=" in name else f" = {_text(y)}") + "." for name, y in levels]
     horizontal = any(trace.type == "bar" and trace.orientation == "h" for trace in series)
     tables = _series_tables(series, *((y_title, x_title) if horizontal else (x_title, y_title))) if series else []
     maps = [trace for trace in traces if trace.type == "heatmap" and x_title and y_title]
