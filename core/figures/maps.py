@@ -22,6 +22,8 @@ __all__ = ["binary_cross_entropy_map", "simplex_cross_entropy_map", "simplex_par
 
 #: One cell per 0.02 of p and of q, drawn smoothly: fine to the eye, and small to send (≈ 14 KB).
 SQUARE_STEPS = np.linspace(0.0, 1.0, 51)
+#: Half a cell of the square: a cell centred on an edge of the square shows inside it over this much.
+_HALF_CELL = float(SQUARE_STEPS[1] - SQUARE_STEPS[0]) / 2
 _HEIGHT = math.sqrt(3) / 2
 
 
@@ -38,11 +40,33 @@ def _colorbar(unit: Unit) -> dict[str, Any]:
     return {"title": {"text": unit.name, "side": "right"}, "thickness": 14, "len": 0.9}
 
 
+def _square_infinity() -> dict[str, Any]:
+    """The cells of the square where H(p, q) = ∞, filled in the colour of ∞ and named in the legend.
+
+    They are the map's gaps: the edge q = 0 above the row p = 0 and the edge q = 1 below the row p = 1,
+    each cell centred on the edge and so half a cell wide inside the square. Their corners p = q = 0
+    and p = q = 1 are no gaps (H = 0 there), and neither is the rest of the rows p = 0 and p = 1.
+    """
+    near, far = _HALF_CELL, 1.0 - _HALF_CELL
+    return {
+        "x": [0.0, near, near, 0.0, 0.0, None, far, 1.0, 1.0, far, far],
+        "y": [near, near, 1.0, 1.0, near, None, 0.0, 0.0, far, far, 0.0],
+        "mode": "lines",
+        "fill": "toself",
+        "fillcolor": INFINITY,
+        "line": {"color": INFINITY, "width": 0},
+        "name": "H(p, q) = ∞",
+        "hoverinfo": "skip",
+    }
+
+
 def binary_cross_entropy_map(unit: Unit, current: Comparison | None = None, *, height: int = 420) -> go.Figure:
     """Binary cross-entropy over the unit square, x = q and y = p, darkest along the diagonal q = p.
 
-    The headline curve is one horizontal slice of this map, at the height p. Cells where H(p, q) = ∞
-    (an edge q = 0 or q = 1 under an outcome that can happen) show the colour of the top of the scale.
+    The headline curve is one horizontal slice of this map, at the height p. H(p, q) = ∞ on the edge
+    q = 0 where p > 0 and on the edge q = 1 where p < 1 (an outcome that can happen, ruled out): those
+    cells are gaps in the map, filled in the colour of the top of the scale and named in the legend.
+    The corners p = q = 0 and p = q = 1 are certain and right, H = 0: the diagonal runs dark to them.
 
     Parameters
     ----------
@@ -56,8 +80,8 @@ def binary_cross_entropy_map(unit: Unit, current: Comparison | None = None, *, h
     >>> from core.comparison import compare_binary
     >>> from core.units import BITS
     >>> fig = binary_cross_entropy_map(BITS, compare_binary(0.3, 0.65))
-    >>> [trace.type for trace in fig.data], fig.data[2].x, fig.data[2].y
-    (['heatmap', 'scatter', 'scatter'], (0.65,), (0.3,))
+    >>> [trace.type for trace in fig.data], fig.data[3].x, fig.data[3].y
+    (['heatmap', 'scatter', 'scatter', 'scatter'], (0.65,), (0.3,))
     """
     z_top = unit.from_nats(Y_TOP)
     traces: list[dict[str, Any]] = [
@@ -85,6 +109,7 @@ def binary_cross_entropy_map(unit: Unit, current: Comparison | None = None, *, h
             "line": {"color": ROLES["entropy"], "width": 2, "dash": "dash"},
             "hoverinfo": "skip",
         },
+        _square_infinity(),
     ]
     if current is not None:
         p, q = float(current.p[0]), float(current.q[0])
@@ -106,7 +131,6 @@ def binary_cross_entropy_map(unit: Unit, current: Comparison | None = None, *, h
         x_range=(0.0, 1.0),
         y_range=(0.0, 1.0),
         height=height,
-        plot_bgcolor=INFINITY,
         xaxis={"constrain": "domain"},
         yaxis={"scaleanchor": "x", "constrain": "domain"},
     )

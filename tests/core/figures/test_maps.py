@@ -27,12 +27,42 @@ def test_binary_map_has_its_minimum_on_the_diagonal_and_infinity_as_gaps():
     assert np.isnan(z[25, 0]) and np.isnan(z[25, -1])  # p = 0.5, q = 0 or 1: ∞
     assert z[0, 0] == 0.0  # p = 0 and q = 0: certain, and right
     assert z[15, 40] == pytest.approx(float(binary_cross_entropy(0.3, 0.8)), rel=1e-6)  # rows p, columns q
-    assert fig.layout.plot_bgcolor == INFINITY  # ∞ shows the top colour
     assert heat.colorscale == COLOR_SCALE
     assert (heat.zmin, heat.zmax) == (0.0, pytest.approx(5.0))
-    assert (fig.data[2].x[0], fig.data[2].y[0]) == (0.65, 0.3)
-    assert fig.data[2].hovertemplate.startswith("q = 0.65, p = 0.30<br>H(p, q) = 1.2466 bits")
-    assert len(binary_cross_entropy_map(BITS).data) == 2  # no marker without a comparison
+    assert (fig.data[3].x[0], fig.data[3].y[0]) == (0.65, 0.3)
+    assert fig.data[3].hovertemplate.startswith("q = 0.65, p = 0.30<br>H(p, q) = 1.2466 bits")
+    assert len(binary_cross_entropy_map(BITS).data) == 3  # no marker without a comparison
+
+
+def test_binary_map_is_infinite_exactly_where_the_maths_says():
+    """H(0, q) = log 1/(1 − q) and H(1, q) = log 1/q: finite on the rows p = 0 and p = 1 but at one end,
+    and 0 at the corners p = q = 0 and p = q = 1, which a yellow frame once drew as ∞."""
+    fig = binary_cross_entropy_map(BITS)
+    z = _z(fig)
+    p, q = np.asarray(fig.data[0].y)[:, None], np.asarray(fig.data[0].x)[None, :]
+    assert z[0, 0] == 0.0 and z[-1, -1] == 0.0
+    assert np.isfinite(z[0, :-1]).all() and np.isfinite(z[-1, 1:]).all()
+    np.testing.assert_array_equal(np.isnan(z), ((q == 0) & (p > 0)) | ((q == 1) & (p < 1)))
+
+
+def test_binary_map_draws_infinity_over_its_gaps_alone():
+    """The gaps, a half cell wide inside the square, are filled in ∞'s colour and named; the plot's
+    background, which the theme's padding shows around the square, is no longer ∞'s colour."""
+    fig = binary_cross_entropy_map(BITS)
+    assert fig.layout.plot_bgcolor is None
+    (infinity,) = [trace for trace in fig.data if trace.name == "H(p, q) = ∞"]
+    assert infinity.fill == "toself" and infinity.fillcolor == INFINITY and infinity.showlegend is not False
+    z, steps = _z(fig), np.asarray(fig.data[0].x)
+    half = (steps[1] - steps[0]) / 2
+    x, y = (np.array([np.nan if v is None else v for v in values]) for values in (infinity.x, infinity.y))
+    for polygon in np.split(np.stack([x, y], axis=1), np.flatnonzero(np.isnan(x))):
+        corners = polygon[~np.isnan(polygon[:, 0])]
+        (left, bottom), (right, top) = corners.min(axis=0), corners.max(axis=0)
+        assert right - left == pytest.approx(half)  # a gap cell's part inside the square
+        columns = np.flatnonzero(np.abs(steps - (left + right) / 2) <= half)
+        rows = np.flatnonzero((steps + half > bottom + 1e-9) & (steps - half < top - 1e-9))  # cells it overlaps
+        assert np.isnan(z[np.ix_(rows, columns)]).all()  # it covers gaps alone
+        assert np.isnan(z[:, columns]).sum() == rows.size  # and every gap of its edge
 
 
 def test_map_values_follow_the_unit():
