@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from core.comparison import Comparison
 from core.figures._common import figure, true_minus
-from core.figures.colors import ROLES, SURPRISAL, ink
+from core.figures.colors import ROLES, SURPRISAL, SURPRISAL_FILL, ink
 from core.units import BIT, Unit, format_value
 
 __all__ = ["cross_entropy_contributions", "decomposition_bar", "distribution_bars", "entropy_contributions"]
@@ -73,10 +73,12 @@ def _bars(
     *,
     slot: tuple[int, int] = (0, 1),
     show_values: bool = True,
+    outline: str | None = None,
 ) -> dict[str, Any]:
     """Bars labelled with their values; a bar above the axis (∞ included) stops at the top edge.
 
-    ``slot`` is (which, how many): the bars' place among the series drawn side by side. A label
+    ``slot`` is (which, how many): the bars' place among the series drawn side by side; ``outline``
+    the colour of the bars' edges, for a fill too light to read on the page by itself. A label
     stands upright when the chart has more than ``UPRIGHT_FROM`` bars, and sits inside the top of
     its bar when the bar is tall enough for it, so that it never crosses a line drawn above the bar;
     ∞ is written above its bar by ``_infinity_label``, always upright.
@@ -94,7 +96,7 @@ def _bars(
         "width": width,
         "offset": -GROUP_WIDTH / 2 + which * width,
         "name": name,
-        "marker": {"color": color},
+        "marker": {"color": color} | ({"line": {"color": outline, "width": 1.5}} if outline else {}),
         "text": [true_minus(label.removesuffix(f" {unit}")) if label != "∞" else "" for label in labels]
         if show_values
         else None,
@@ -182,7 +184,7 @@ def entropy_contributions(c: Comparison, *, height: int = 380) -> go.Figure:
     unit, n = c.unit, c.n
     y_top = unit.from_nats(BARS_TOP)
     traces = [
-        _bars(c.surprisals, "surprisal log(1/pᵢ)", SURPRISAL, unit, y_top, slot=(0, 2)),
+        _bars(c.surprisals, "surprisal log(1/pᵢ)", SURPRISAL_FILL, unit, y_top, slot=(0, 2), outline=SURPRISAL),
         _bars(c.entropy_terms, "share pᵢ·log(1/pᵢ)", ROLES["entropy"], unit, y_top, slot=(1, 2)),
     ]
     levels = (

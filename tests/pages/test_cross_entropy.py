@@ -63,7 +63,7 @@ def test_every_number_of_outcomes(open_link, n):
     assert len([s for s in at.slider if s.key.startswith(("p_weight", "q_weight"))]) == 2 * n
     charts = _charts(at)
     square = charts[3]
-    assert (len(square["data"]) == 3) == (n == 2)  # the (q, p) marker only for two outcomes
+    assert (square["data"][-1]["name"] == "your (q, p)") == (n == 2)  # the (q, p) marker only for two outcomes
     assert (len(charts) == 5) == (n == 3)  # the triangle only for three
     assert not at.exception
 

@@ -7,7 +7,7 @@ import pytest
 
 from core.comparison import compare
 from core.figures.bars import cross_entropy_contributions, decomposition_bar, distribution_bars, entropy_contributions
-from core.figures.colors import ROLES, SURPRISAL, contrast
+from core.figures.colors import ROLES, SURPRISAL, SURPRISAL_FILL, contrast
 from core.measures import contributions, cross_entropy, entropy
 from core.units import BITS, HARTLEYS, NATS
 
@@ -43,7 +43,9 @@ def test_entropy_contributions_add_up_to_the_entropy_line():
     assert list(surprise.customdata[:2]) == ["1.000 bits", "2.000 bits"]
     assert fig.layout.xaxis.range == (0.5, 5.5)
     assert [s.name for s in fig.layout.shapes] == ["entropy H(p) = 1.7500 bits", "maximum log n = 2.3219 bits"]
-    assert (surprise.marker.color, shares.marker.color) == (SURPRISAL, ROLES["entropy"])
+    assert (surprise.marker.color, shares.marker.color) == (SURPRISAL_FILL, ROLES["entropy"])
+    assert surprise.marker.line.color == SURPRISAL and surprise.marker.line.width > 0  # 3:1 on the page
+    assert shares.marker.line.width is None  # a fill that reads by itself needs no outline
 
 
 def test_entropy_contributions_in_another_unit():

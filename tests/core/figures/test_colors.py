@@ -6,7 +6,18 @@ import re
 import pytest
 from plotly.colors import get_colorscale, hex_to_rgb
 
-from core.figures.colors import COLOR_SCALE, GAP_FILL, INFINITY, ROLES, SURPRISAL, contrast, ink, tint, translucent
+from core.figures.colors import (
+    COLOR_SCALE,
+    GAP_FILL,
+    INFINITY,
+    ROLES,
+    SURPRISAL,
+    SURPRISAL_FILL,
+    contrast,
+    ink,
+    tint,
+    translucent,
+)
 from tests.core.figures.builders import CALLS, IDS
 
 HEX = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -29,7 +40,7 @@ def test_the_roles():
 def test_every_role_has_its_own_colour():
     colours = [color.upper() for color in ROLES.values()]
     assert len(set(colours)) == len(colours)
-    derived = [SURPRISAL.upper(), GAP_FILL, INFINITY.upper()]
+    derived = [SURPRISAL.upper(), SURPRISAL_FILL.upper(), GAP_FILL, INFINITY.upper()]
     assert not set(derived) & set(colours)  # a derived colour is never mistaken for another role's
 
 
@@ -40,12 +51,21 @@ def test_the_gap_fill_is_the_kl_gap_seen_through():
     assert translucent(ROLES["kl_gap"], float(match.group(4))) == GAP_FILL
 
 
-def test_surprisal_is_a_lighter_entropy():
+@pytest.mark.parametrize("color", [SURPRISAL, SURPRISAL_FILL])
+def test_surprisal_is_a_lighter_entropy(color):
     """Every channel moved the same fraction of the way from the entropy's colour toward white."""
-    base, light = hex_to_rgb(ROLES["entropy"]), hex_to_rgb(SURPRISAL)
+    base, light = hex_to_rgb(ROLES["entropy"]), hex_to_rgb(color)
     amounts = [(s - b) / (255 - b) for b, s in zip(base, light, strict=True) if b < 255]
     assert min(amounts) > 0 and max(amounts) < 1 and max(amounts) - min(amounts) < 0.01
-    assert tint(ROLES["entropy"], round(sum(amounts) / len(amounts), 2)) == SURPRISAL
+    assert tint(ROLES["entropy"], round(sum(amounts) / len(amounts), 2)) == color
+
+
+def test_surprisals_marks_read_on_both_backgrounds():
+    """The surprisal curve's light green read at 1.94:1 on white: the line is as light as 3:1 allows, and
+    the bars keep the lighter fill that tells them from the entropy's, outlined in the line's colour."""
+    assert min(contrast(SURPRISAL, background) for background in BACKGROUNDS) >= 3.0
+    assert contrast(tint(ROLES["entropy"], 0.11), "#FFFFFF") < 3.0  # a hundredth more white would not read
+    assert contrast(SURPRISAL_FILL, "#FFFFFF") < 3.0  # the fill alone would not: the bars need their outline
 
 
 def test_infinity_is_the_top_of_the_colour_scale():
@@ -63,7 +83,7 @@ def test_tint_and_translucent():
 #: What a figure may paint with: the roles, the colours derived from them, and plain outlines.
 ALLOWED = (
     {color.upper() for color in ROLES.values()}
-    | {SURPRISAL.upper(), GAP_FILL, INFINITY.upper(), "WHITE", "BLACK"}
+    | {SURPRISAL.upper(), SURPRISAL_FILL.upper(), GAP_FILL, INFINITY.upper(), "WHITE", "BLACK"}
     | {"rgba(0, 0, 0, 0)"}  # nothing at all: a hidden label, a see-through background
 )
 
@@ -109,8 +129,9 @@ def test_the_colour_check_can_fail():
     assert _allowed(GAP_FILL) and _allowed(translucent(ROLES["truth"], 0.3)) and _allowed("white")
 
 
-#: Streamlit's page backgrounds, light and dark: what a chart's text and marks are read against.
-BACKGROUNDS = ("#FFFFFF", "#0E1117")
+#: Streamlit's page backgrounds, light and dark (its dark default was #0E1117, is now about #171614):
+#: what a chart's text and marks are read against.
+BACKGROUNDS = ("#FFFFFF", "#0E1117", "#171614")
 
 
 def test_contrast_is_wcags():
