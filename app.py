@@ -1,5 +1,7 @@
 """Entry point: page config, navigation over the registry's pages, and the controls every page shares."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from pages import PAGES, next_page_link
@@ -7,6 +9,7 @@ from ui.controls import unit_control
 from ui.links import note_rejected_values, remember_opening_link, share_link
 
 st.set_page_config(page_title="Cross-entropy, explained", page_icon=":material/show_chart:", layout="wide")
+st.html(Path(__file__).parent / "ui" / "app.css")
 remember_opening_link()
 
 page = st.navigation(

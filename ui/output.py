@@ -13,11 +13,15 @@ __all__ = ["code_tabs", "comparison_metrics", "infinite", "metrics", "table"]
 
 def metrics(values: Sequence[tuple[str, float | str]], unit: Unit | None, *, per_row: int | None = None) -> None:
     """Metric cards, one per (label, value), ``per_row`` a row: a number with four decimals and the
-    unit, or ∞; text as it is."""
-    columns = st.columns(per_row or len(values))
+    unit, or ∞; text as it is.
+
+    A row stays a row on a phone, its cards made small by ``ui/app.css``: the page's chart then
+    starts on the first screen.
+    """
+    columns = st.columns(per_row or len(values), wrap=False)
     for i, (label, value) in enumerate(values):
         text = value if isinstance(value, str) else format_value(value, unit)
-        columns[i % len(columns)].metric(label, text, border=True)
+        columns[i % len(columns)].metric(label, text, border=True, height="stretch")
 
 
 def infinite(text: str) -> None:
