@@ -1,16 +1,14 @@
 """Entry point: page config, navigation over the registry's pages, and the controls every page shares."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from pages import PAGES, next_page_link
 from ui.controls import unit_control
 from ui.links import note_rejected_values, remember_opening_link, share_link
+from ui.style import app_style
 
 st.set_page_config(page_title="Cross-entropy, explained", page_icon=":material/show_chart:", layout="wide")
 remember_opening_link()
-st.html(Path(__file__).parent / "ui" / "style.css")
 
 page = st.navigation(
     [
@@ -24,3 +22,4 @@ page.run()
 next_page_link(next(entry for entry in PAGES if entry.url_path == page.url_path))
 note_rejected_values(notices)
 share_link(page.url_path)
+app_style()

@@ -1,7 +1,8 @@
 r"""LaTeX for the formulas the pages show, with the current numbers substituted.
 
 Every function returns a string for ``st.latex``; the values come computed, in their unit
-(a ``Comparison``), so a formula shows exactly the number the metrics beside it show.
+(a ``Comparison``), so a formula shows exactly the number the metrics beside it show. A term whose
+logarithm is infinite says under it what it adds: 0 by convention where its weight p_i is 0, else ∞.
 """
 
 from __future__ import annotations
@@ -38,21 +39,37 @@ def _value(x: float, unit: Unit) -> str:
     return r"\infty" if text == "∞" else text.replace(f" {unit.name}", rf"\ \text{{{unit.name}}}")
 
 
+def _term(weight: float, numerator: float | None, denominator: float, log: str) -> str:
+    """One term, weight·log(numerator/denominator), with a numerator of ``None`` written as 1.
+
+    A term whose logarithm is infinite is marked with what it adds: 0 where the weight is 0 (an
+    outcome that never happens costs nothing, 0·log(1/0) = 0 by convention), ∞ otherwise.
+    """
+    top = "1" if numerator is None else format_probability(numerator)
+    term = rf"{format_probability(weight)}\,{log}\frac{{{top}}}{{{format_probability(denominator)}}}"
+    if weight == 0 and (denominator == 0 or numerator == 0):
+        return rf"\underbrace{{{term}}}_{{=\,0\text{{ by convention}}}}"
+    if denominator == 0:
+        return rf"\underbrace{{{term}}}_{{=\,\infty}}"
+    return term
+
+
 def _sum(
     name: str,
     weights: Iterable[float],
-    numerators: Iterable[str],
     denominators: Iterable[float],
     unit: Unit,
     value: float,
     per_row: int,
+    numerators: Iterable[float] | None = None,
 ) -> str:
-    """One quantity as an ``aligned`` block: ``per_row`` terms a row, then the value on its own row."""
-    log = unit.log
-    terms = [
-        rf"{format_probability(w)}\,{log}\frac{{{num}}}{{{format_probability(d)}}}"
-        for w, num, d in zip(weights, numerators, denominators, strict=True)
-    ]
+    """One quantity as an ``aligned`` block: ``per_row`` terms a row, then the value on its own row.
+
+    The terms are weight·log(numerator/denominator), the numerators 1 unless given.
+    """
+    weights = list(weights)
+    tops = [None] * len(weights) if numerators is None else list(numerators)
+    terms = [_term(w, top, d, unit.log) for w, top, d in zip(weights, tops, denominators, strict=True)]
     chunks = [" + ".join(terms[i : i + per_row]) for i in range(0, len(terms), per_row)]
     # The strut gives the first row the height of its fraction; without it KaTeX clips the numerator.
     first = rf"\rule{{0pt}}{{2.2em}}{name} &= {chunks[0]}"
@@ -86,7 +103,7 @@ def entropy_formula(c: Comparison, per_row: int = 1) -> str:
     &\quad + 0.25\,\log_2\frac{1}{0.25}
     &= 1.5000\ \text{bits}\end{aligned}
     """
-    return _sum("H(p)", c.p, ["1"] * c.n, c.p, c.unit, c.entropy, per_row)
+    return _sum("H(p)", c.p, c.p, c.unit, c.entropy, per_row)
 
 
 def cross_entropy_formula(c: Comparison, per_row: int = 1) -> str:
@@ -98,7 +115,7 @@ def cross_entropy_formula(c: Comparison, per_row: int = 1) -> str:
     >>> cross_entropy_formula(compare([0.5, 0.5], [1.0, 0.0])).endswith(r"&= \infty\end{aligned}")
     True
     """
-    return _sum("H(p, q)", c.p, ["1"] * c.n, c.q, c.unit, c.cross_entropy, per_row)
+    return _sum("H(p, q)", c.p, c.q, c.unit, c.cross_entropy, per_row)
 
 
 def kl_formula(c: Comparison, per_row: int = 1) -> str:
@@ -110,8 +127,7 @@ def kl_formula(c: Comparison, per_row: int = 1) -> str:
     >>> r"0.50\,\log_2\frac{0.50}{0.25}" in kl_formula(compare([0.5, 0.5], [0.25, 0.75]))
     True
     """
-    numerators = [format_probability(x) for x in c.p]
-    return _sum(r"D(p\,\|\,q)", c.p, numerators, c.q, c.unit, c.kl_divergence, per_row)
+    return _sum(r"D(p\,\|\,q)", c.p, c.q, c.unit, c.kl_divergence, per_row, numerators=c.p)
 
 
 def comparison_formulas(c: Comparison, per_row: int = 1) -> tuple[str, str, str]:

@@ -25,10 +25,10 @@ class Reported:
 
     #: Who computes it: ``"exact"`` for the mathematics itself.
     library: str
-    #: What the library does near q = 0 and q = 1, as its documentation says.
+    #: What the library does near q = 0 and q = 1, as its documentation says; or why it rejects the target.
     convention: str
-    #: The loss in nats.
-    loss: float
+    #: The loss in nats, or ``None`` where the library rejects the target.
+    loss: float | None
 
 
 def framework_losses(p: float, q: float) -> tuple[Reported, ...]:
@@ -37,7 +37,8 @@ def framework_losses(p: float, q: float) -> tuple[Reported, ...]:
     Parameters
     ----------
     p : float
-        Target probability of outcome 1 (a label of 0 or 1, or a soft label).
+        Target probability of outcome 1 (a label of 0 or 1, or a soft label, which scikit-learn's
+        ``log_loss`` rejects: it takes labels only).
     q : float
         Predicted probability of outcome 1, 0 and 1 included.
 
@@ -46,13 +47,15 @@ def framework_losses(p: float, q: float) -> tuple[Reported, ...]:
     tuple of Reported
         In this order: the exact loss (∞ where the maths says so); PyTorch's ``BCELoss`` (each log
         clamped at −100, as ``torch.nn.BCELoss`` documents); scikit-learn's ``log_loss`` (q clipped
-        to [ε, 1 − ε] with ε the float64 machine epsilon); Keras (q clipped to [1e-7, 1 − 1e-7],
-        Keras's ``epsilon()``).
+        to [ε, 1 − ε] with ε the float64 machine epsilon, and no loss for a soft target, which it
+        rejects); Keras (q clipped to [1e-7, 1 − 1e-7], Keras's ``epsilon()``).
 
     Examples
     --------
     >>> [(r.library, round(r.loss, 4)) for r in framework_losses(1.0, 0.0)]
     [('exact', inf), ('PyTorch BCELoss', 100.0), ('scikit-learn log_loss', 36.0437), ('Keras', 16.1181)]
+    >>> framework_losses(0.3, 0.5)[2]
+    Reported(library='scikit-learn log_loss', convention='rejects a soft target: y_true must be 0 or 1', loss=None)
     """
     p = float(_checks.probabilities(p, "p"))
     q = float(_checks.probabilities(q, "q"))
@@ -65,10 +68,14 @@ def framework_losses(p: float, q: float) -> tuple[Reported, ...]:
         log_q, log_1mq = np.log(q), np.log1p(-q)
     exact = -(_term(p, log_q) + _term(1.0 - p, log_1mq))
     torch = -(p * max(float(log_q), -100.0) + (1.0 - p) * max(float(log_1mq), -100.0))
+    if p in (0.0, 1.0):
+        sklearn = Reported("scikit-learn log_loss", "q clipped to [ε, 1 − ε], ε = 2.2e-16", clipped(EPSILON))
+    else:  # its y_true holds labels: a value other than 0 and 1 is a ValueError
+        sklearn = Reported("scikit-learn log_loss", "rejects a soft target: y_true must be 0 or 1", None)
     return (
         Reported("exact", "the mathematics", exact),
         Reported("PyTorch BCELoss", "each log clamped at −100", torch),
-        Reported("scikit-learn log_loss", "q clipped to [ε, 1 − ε], ε = 2.2e-16", clipped(EPSILON)),
+        sklearn,
         Reported("Keras", "q clipped to [1e-7, 1 − 1e-7]", clipped(1e-7)),
     )
 

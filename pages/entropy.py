@@ -29,4 +29,4 @@ if n == 2:
         "With two outcomes the whole story is one curve: the entropy of a coin that lands 1 with probability p."
     )
     chart(binary_entropy_curve(float(c.p[0]), c.entropy, unit), key="binary-entropy")
-st.latex(entropy_formula(c, per_row=2))
+st.latex(entropy_formula(c))  # a term a row: it fits a phone, as on the other pages

@@ -13,7 +13,7 @@ from ui.output import comparison_metrics, infinite
 begin(__file__)  # shows the title and the lead paragraph of this page's registry row
 unit = current_unit()
 
-left, right = st.columns(2)
+left, right = st.columns(2, wrap=False)  # side by side on a phone too: the chart then starts on its first screen
 p = slider("p", 0.3, container=left)
 q = slider("q", 0.65, container=right)
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.classifier import TrainingHistory, one_hot, train_softmax_classifier
 from core.data import load_iris, split_iris
-from core.figures import distribution_bars, learning_curves, true_class_probability
+from core.figures import flower_prediction, learning_curves, true_class_probability
 from pages import begin
 from ui.charts import chart
 from ui.controls import CONTROLS, choice, current_unit, slider
@@ -63,12 +63,10 @@ st.header("Three test flowers, one of each species")
 samples = [int(np.flatnonzero(history.test_labels == label)[0]) for label in range(len(classes))]
 names = [f"test flower {i + 1}: {classes[history.test_labels[i]]}" for i in samples]
 chart(true_class_probability(history.test_q[:, samples], history.test_labels[samples], names), key="true-class")
+st.markdown(f"Their labels p and predictions q after {epochs} epochs:")
 labels = one_hot(history.test_labels[samples], len(classes))
 for column, i, name, label in zip(st.columns(len(samples)), samples, names, labels, strict=True):
-    column.markdown(f"**{name}** after {epochs} epochs")
-    bars = distribution_bars(label, history.test_q[-1, i], names=("label p", "prediction q"), show_values=False)
-    chart(bars, key=f"flower-{i}", container=column)
+    chart(flower_prediction(label, history.test_q[-1, i], classes, name), key=f"flower-{i}", container=column)
     column.caption(
         ", ".join(f"{species}: q = {value:.3f}" for species, value in zip(classes, history.test_q[-1, i], strict=True))
     )
-st.caption("Outcomes 1, 2, 3 are " + ", ".join(classes) + ".")

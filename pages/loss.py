@@ -82,8 +82,11 @@ st.markdown(
     "predicted probability q:"
 )
 pred = slider("pred", 0.0)
-reported = [[r.library, r.convention, r.loss, unit.from_nats(r.loss)] for r in framework_losses(target, pred)]
-table(["computed by", "convention", "nats", unit.name], reported, decimals=6)
+reported = [
+    [f"**{r.library}**: {r.convention}", *(("—", "—") if r.loss is None else (r.loss, unit.from_nats(r.loss)))]
+    for r in framework_losses(target, pred)
+]
+table(["computed by", "nats", unit.name], reported, decimals=6)
 
 st.header("Copy as code")
 st.markdown("The loss of the three-class prediction above, reproduced outside this page:")

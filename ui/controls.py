@@ -110,13 +110,17 @@ def choice(key: str, default, *, container=st, style: str = "select_slider"):
 
 
 def unit_control() -> None:
-    """The app-wide unit, in the sidebar and the link."""
+    """The app-wide unit, at the top right of the page and in the link: in sight on a phone too,
+    where the sidebar starts closed."""
     c = CONTROLS["unit"]
-    st.sidebar.radio(c.label, list(c.options), key=c.key, bind="query-params", horizontal=True, help=c.help)
+    corner = st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
+    corner.markdown(c.label, help=c.help, width="content")  # beside the choices: one line, even on a phone
+    options = list(c.options)
+    corner.radio(c.label, options, key=c.key, bind="query-params", horizontal=True, label_visibility="collapsed")
 
 
 def current_unit() -> Unit:
-    """The unit chosen in the sidebar."""
+    """The unit chosen at the top of the page."""
     return unit_named(st.session_state.unit)
 
 

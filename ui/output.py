@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import streamlit as st
@@ -21,18 +20,37 @@ def metrics(
 ) -> None:
     """Metric cards, one per (label, value), ``per_row`` a row: a number with four decimals and the
     unit, or ∞; text as it is. Screen readers hear them when they change (``announce``): ``spoken``,
-    or by default each label with its value."""
-    columns = st.columns(per_row or len(values))
+    or by default each label with its value.
+
+    A row stays a row on a phone, its cards made small by ``ui/app.css``: the page's chart then
+    starts on the first screen.
+    """
+    columns = st.columns(per_row or len(values), wrap=False)
     texts = [value if isinstance(value, str) else format_value(value, unit) for _, value in values]
     for i, ((label, _), text) in enumerate(zip(values, texts, strict=True)):
-        columns[i % len(columns)].metric(label, text, border=True)
-    announce(spoken or "; ".join(f"{label}: {text}" for (label, _), text in zip(values, texts, strict=True)))
+        columns[i % len(columns)].metric(label, text, border=True, height="stretch")
+    spoken = spoken or "; ".join(f"{label}: {text}" for (label, _), text in zip(values, texts, strict=True))
+    announce(spoken, key=f"announce-{values[0][0]}")
 
 
-def announce(text: str) -> None:
-    """Say ``text`` to screen readers, without showing it, whenever it changes: a status region
-    (``role="status"``, polite) that stays on the page from one run to the next, its words replaced."""
-    st.markdown(f'<p class="announced" role="status">{html.escape(text)}</p>', unsafe_allow_html=True)
+#: A status region (``role="status"``: polite), kept on the page from one run to the next under its
+#: key, its words replaced as text: a region that is new each time would not be read out. The words
+#: go as UTF-8 bytes, which Streamlit passes on as they are (other data is searched for data frames,
+#: which imports pandas).
+_announcer = st.components.v2.component(
+    "announce",
+    html='<p class="announced" role="status"></p>',
+    js="""export default ({ data, parentElement }) => {
+  parentElement.querySelector(".announced").textContent = new TextDecoder().decode(data);
+};""",
+    isolate_styles=False,
+)
+
+
+def announce(text: str, *, key: str) -> None:
+    """Say ``text`` to screen readers, without showing it, whenever it changes (``ui/app.css`` hides
+    it); ``key`` keeps its region on the page from one run to the next."""
+    _announcer(data=text.encode(), key=key)
 
 
 def infinite(text: str) -> None:

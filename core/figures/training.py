@@ -22,6 +22,7 @@ __all__ = [
     "binary_gradients",
     "binary_losses",
     "descent_on_simplex",
+    "flower_prediction",
     "gradient_bars",
     "learning_curves",
     "loss_per_step",
@@ -356,4 +357,42 @@ def true_class_probability(
         x_range=(0, max(int(epochs[-1]), 1)),
         y_range=(0.0, 1.05),
         height=height,
+    )
+
+
+def flower_prediction(
+    label: npt.ArrayLike, q: npt.ArrayLike, classes: Sequence[str], title: str, *, height: int = 340
+) -> go.Figure:
+    """One flower's one-hot label p and its prediction q, a pair of bars per species named on the axis.
+
+    ``title`` names the flower above its legend: a figure's title takes one line whatever its
+    column's width, so charts side by side stay level, as headings that wrap would not.
+
+    Examples
+    --------
+    >>> fig = flower_prediction([1, 0, 0], [0.9, 0.08, 0.02], ["setosa", "versicolor", "virginica"], "flower 1")
+    >>> list(fig.data[1].x), fig.data[1].y.tolist(), fig.layout.title.text
+    (['setosa', 'versicolor', 'virginica'], [0.9, 0.08, 0.02], 'flower 1')
+    """
+    species = list(classes)
+    traces = [
+        {
+            "type": "bar",
+            "x": species,
+            "y": np.asarray(values, dtype=float),
+            "name": name,
+            "marker": {"color": ROLES[role]},
+            "hovertemplate": f"%{{x}}: %{{y:.3f}}<extra>{name}</extra>",
+        }
+        for values, name, role in ((label, "label p", "truth"), (q, "prediction q", "estimate"))
+    ]
+    return figure(
+        traces,
+        x_title="species",
+        y_title="probability",
+        y_range=(0.0, 1.05),
+        height=height,
+        barmode="group",
+        title={"text": title, "x": 0, "xanchor": "left", "y": 1, "yanchor": "top", "yref": "container"},
+        margin={"l": 10, "r": 10, "t": 70, "b": 10},
     )

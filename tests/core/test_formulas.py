@@ -79,7 +79,7 @@ def test_every_log_is_written_in_the_unit(unit):
 def test_entropy_formula_lists_every_outcome():
     tex = entropy_formula(compare([0.5, 0.25, 0.125, 0.125, 0.0]), per_row=2)
     assert tex.count(r"\log_2") == 5
-    assert r"0.00\,\log_2\frac{1}{0.00}" in tex  # 0·log(1/0) is shown, and counts as 0
+    assert r"\underbrace{0.00\,\log_2\frac{1}{0.00}}_{=\,0\text{ by convention}}" in tex  # 0·log(1/0) counts as 0
     assert tex.endswith(r"&= 1.7500\ \text{bits}\end{aligned}")
     assert tex.count(r"\\") == 3  # three rows of terms (2 + 2 + 1), then the value
 
@@ -110,3 +110,34 @@ def test_a_formula_shows_the_comparisons_value_not_its_own():
     assert entropy_tex.endswith(r"&= 0.2500\ \text{bits}\end{aligned}")
     assert cross_tex.endswith(r"&= 9.8765\ \text{bits}\end{aligned}")
     assert kl_tex.endswith(r"&= 1.5000\ \text{bits}\end{aligned}")
+
+
+CONVENTION = r"}_{=\,0\text{ by convention}}"
+INFINITE = r"}_{=\,\infty}"
+
+
+def test_a_term_of_an_outcome_that_never_happens_is_0_by_convention():
+    c = compare([0.5, 0.5, 0.0], [0.5, 0.0, 0.5], NATS)
+    entropy_tex, cross_tex, kl_tex = comparison_formulas(c)
+    assert entropy_tex.count(CONVENTION) == 1
+    assert r"\underbrace{0.00\,\ln\frac{1}{0.00}}_{=\,0\text{ by convention}}" in entropy_tex
+    # 0·log(1/q) with q > 0 is plainly 0: no convention, no mark
+    assert r" + 0.00\,\ln\frac{1}{0.50}" in cross_tex and CONVENTION not in cross_tex
+    # 0·log(0/q) is 0·(−∞): 0 by convention, whatever q
+    assert r"\underbrace{0.00\,\ln\frac{0.00}{0.50}}_{=\,0\text{ by convention}}" in kl_tex
+    both_zero = kl_formula(compare([1.0, 0.0], [1.0, 0.0]))
+    assert r"\underbrace{0.00\,\log_2\frac{0.00}{0.00}}_{=\,0\text{ by convention}}" in both_zero
+    assert cross_entropy_formula(compare([1.0, 0.0], [1.0, 0.0])).count(CONVENTION) == 1
+
+
+def test_a_term_that_can_happen_but_was_ruled_out_is_infinite():
+    _, cross_tex, kl_tex = comparison_formulas(compare([0.5, 0.5, 0.0], [0.5, 0.0, 0.5]))
+    assert r"\underbrace{0.50\,\log_2\frac{1}{0.00}}_{=\,\infty}" in cross_tex
+    assert r"\underbrace{0.50\,\log_2\frac{0.50}{0.00}}_{=\,\infty}" in kl_tex
+    assert cross_tex.count(INFINITE) == kl_tex.count(INFINITE) == 1
+    assert cross_tex.endswith(r"&= \infty\end{aligned}") and kl_tex.endswith(r"&= \infty\end{aligned}")
+
+
+def test_finite_terms_carry_no_mark():
+    for tex in comparison_formulas(compare([0.5, 0.3, 0.2], [0.2, 0.5, 0.3])):
+        assert r"\underbrace" not in tex

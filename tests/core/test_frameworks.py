@@ -20,7 +20,7 @@ def _by_library(p, q) -> dict[str, float]:
 
 
 def test_the_libraries_in_order_with_their_conventions():
-    reported = framework_losses(0.3, 0.65)
+    reported = framework_losses(1.0, 0.65)
     assert [r.library for r in reported] == LIBRARIES
     assert all(isinstance(r, Reported) and isinstance(r.loss, float) and r.convention for r in reported)
     assert reported[0].convention == "the mathematics"
@@ -33,8 +33,22 @@ def test_framework_conventions_match_the_libraries(case):
     ours = _by_library(case["p"], case["q"])
     assert ours["PyTorch BCELoss"] == pytest.approx(case["PyTorch BCELoss"], rel=1e-12, abs=1e-12)
     assert ours["Keras"] == pytest.approx(case["Keras"], rel=1e-6, abs=1e-9)  # Keras computes in float32
-    sklearn = log_loss([1, 0], [case["q"], case["q"]], sample_weight=[case["p"], 1 - case["p"]], normalize=False)
-    assert ours["scikit-learn log_loss"] == pytest.approx(sklearn, rel=1e-12, abs=1e-12)
+    if case["p"] in (0.0, 1.0):
+        sklearn = log_loss([case["p"]], [case["q"]], labels=[0, 1])
+        assert ours["scikit-learn log_loss"] == pytest.approx(sklearn, rel=1e-12, abs=1e-12)
+    else:
+        with pytest.raises(ValueError, match="not belonging to the passed labels"):
+            log_loss([case["p"]], [case["q"]], labels=[0, 1])
+        assert ours["scikit-learn log_loss"] is None
+
+
+@pytest.mark.parametrize("p", [0.3, 0.5, 1e-9, 1 - 1e-9])
+def test_scikit_learn_rejects_a_soft_target_and_says_so(p):
+    exact, torch, sklearn, keras = framework_losses(p, 0.0)
+    assert sklearn.loss is None and sklearn.convention == "rejects a soft target: y_true must be 0 or 1"
+    assert all(r.loss is not None for r in (exact, torch, keras))
+    with pytest.raises(ValueError, match="not belonging to the passed labels"):
+        log_loss([p], [0.5], labels=[0, 1])
 
 
 def test_exact_loss_is_infinite_only_where_the_maths_says():
@@ -49,7 +63,8 @@ def test_exact_loss_is_infinite_only_where_the_maths_says():
 def test_away_from_the_edges_every_library_reports_the_exact_loss(p, q):
     exact = float(binary_cross_entropy(p, q, math.e))
     for library, loss in _by_library(p, q).items():
-        assert loss == pytest.approx(exact, rel=1e-9), library
+        if loss is not None:  # scikit-learn takes no soft target
+            assert loss == pytest.approx(exact, rel=1e-9), library
 
 
 def test_the_clipping_bounds():

@@ -61,3 +61,14 @@ def test_units_and_bad_links(open_link):
     assert at.slider(key="smoothing").value == 0.0
     notes = " ".join(w.value for w in at.warning)
     assert all(f"`{key}`" in notes for key in ("epochs", "lr", "smoothing"))
+
+
+def test_the_three_flowers_bars_are_named_by_species_and_their_titles_name_the_flowers(open_link):
+    at = open_link(PAGE, epochs="40")
+    species = ["setosa", "versicolor", "virginica"]
+    flowers = [chart(at, index) for index in (2, 3, 4)]
+    for flower, name in zip(flowers, species, strict=True):
+        assert [trace["x"] for trace in flower["data"]] == [species, species]
+        assert flower["layout"]["title"]["text"].endswith(f": {name}")  # one line, not a heading that wraps
+    assert "Their labels p and predictions q after 40 epochs:" in [m.value for m in at.markdown]
+    assert not any("Outcomes 1, 2, 3" in caption.value for caption in at.caption)

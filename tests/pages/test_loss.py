@@ -33,7 +33,12 @@ def test_defaults(open_link):
     assert control["values"] == list(range(201)) and "sliders" not in chart(at, 3)["layout"]
     assert "After 60 steps" in at.caption[1].value
     table = _framework_table(at)
-    assert list(table["computed by"]) == ["exact", "PyTorch BCELoss", "scikit-learn log_loss", "Keras"]
+    assert table["computed by"] == [
+        "**exact**: the mathematics",
+        "**PyTorch BCELoss**: each log clamped at −100",
+        "**scikit-learn log_loss**: q clipped to [ε, 1 − ε], ε = 2.2e-16",
+        "**Keras**: q clipped to [1e-7, 1 − 1e-7]",
+    ]
     assert list(table["nats"])[:2] == ["∞", "100.000000"]
     namespace = {}
     numpy_snippet = next(code.value for code in at.code if code.value.startswith("import numpy"))
@@ -84,14 +89,23 @@ def test_descent_controls(open_link):
     assert not at.exception
 
 
-@pytest.mark.parametrize(("target", "pred"), [("1", "0"), ("0", "1"), ("0.3", "0.65"), ("1", "1")])
+@pytest.mark.parametrize(("target", "pred"), [("1", "0"), ("0", "1"), ("0", "0.65"), ("1", "1")])
 def test_framework_table_follows_its_controls(open_link, target, pred):
     at = open_link(PAGE, target=target, pred=pred, unit="hartleys")
     expected = framework_losses(float(target), float(pred))
     table = _framework_table(at)
-    assert table["computed by"] == [r.library for r in expected]
+    assert table["computed by"] == [f"**{r.library}**: {r.convention}" for r in expected]
     assert table["nats"] == [format_value(r.loss, decimals=6) for r in expected]
     assert table["hartleys"] == [format_value(r.loss / math.log(10), decimals=6) for r in expected]
+
+
+@pytest.mark.parametrize("pred", ["0", "0.5", "1"])
+def test_the_framework_table_shows_no_value_for_a_soft_target_scikit_learn_rejects(open_link, pred):
+    at = open_link(PAGE, target="0.3", pred=pred)
+    table = _framework_table(at)
+    sklearn = table["computed by"].index("**scikit-learn log_loss**: rejects a soft target: y_true must be 0 or 1")
+    assert table["nats"][sklearn] == table["bits"][sklearn] == "—"
+    assert all(cell != "—" for i, cell in enumerate(table["nats"]) if i != sklearn)
 
 
 def test_bad_links_fall_back(open_link):

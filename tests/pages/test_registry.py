@@ -83,3 +83,15 @@ def test_each_journey_page_ends_with_the_way_to_the_next(page):
         assert [(link.label, link.page) for link in links] == [(f"Next: {following.title}", following.url_path)]
     else:
         assert links == []  # the journey ends here
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_the_unit_is_chosen_on_the_page_itself_not_in_the_sidebar(page):
+    """On a phone the sidebar starts closed: the unit's one control is in the page, where it is seen."""
+    at = run_link(page.path, {"unit": "hartleys"})
+    (control,) = [radio for radio in at.radio if radio.key == "unit"]  # one control, one key, one truth
+    assert control in list(at.main.radio) and not at.sidebar.radio
+    assert control.value == "hartleys" and control.proto.query_param_key == "unit"
+    assert at.main.markdown[0].value == "Unit"  # its label, beside the choices
+    control.set_value("nats").run()
+    assert all(metric.value.endswith(("nats", "∞", "%")) for metric in at.metric)

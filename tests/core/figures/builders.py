@@ -19,6 +19,7 @@ from core.figures import (
     descent_on_simplex,
     distribution_bars,
     entropy_contributions,
+    flower_prediction,
     gradient_bars,
     learning_curves,
     loss_per_step,
@@ -78,6 +79,11 @@ CASES = [
         "true-class",
         "true_class_probability",
         lambda: true_class_probability(np.full((501, 3, 3), 1 / 3), [0, 1, 2], ["a", "b", "c"]),
+    ),
+    (
+        "flower-prediction",
+        "flower_prediction",
+        lambda: flower_prediction([0, 1, 0], [0.05, 0.9, 0.05], ["setosa", "versicolor", "virginica"], "flower 2"),
     ),
 ]
 

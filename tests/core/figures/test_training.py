@@ -12,6 +12,7 @@ from core.figures.training import (
     binary_gradients,
     binary_losses,
     descent_on_simplex,
+    flower_prediction,
     gradient_bars,
     learning_curves,
     loss_per_step,
@@ -139,6 +140,16 @@ def test_learning_curves_and_true_class_probability():
     assert list(fig.data[0].y) == [0.3, 0.6, 0.9] and list(fig.data[1].y) == [0.0, 0.0, 0.0]
     assert [t.name for t in fig.data] == ["first", "second"]
     assert {t.line.color for t in fig.data} == {ROLES["estimate"]}
+
+
+def test_flower_prediction_names_the_species_on_its_bars():
+    species = ["setosa", "versicolor", "virginica"]
+    fig = flower_prediction([0.0, 0.0, 1.0], [0.1, 0.3, 0.6], species, "test flower 21: virginica")
+    assert [list(t.x) for t in fig.data] == [species, species]  # each bar named, no numbers to look up
+    assert [list(t.y) for t in fig.data] == [[0.0, 0.0, 1.0], [0.1, 0.3, 0.6]]
+    assert [t.name for t in fig.data] == ["label p", "prediction q"]
+    assert [t.marker.color for t in fig.data] == [ROLES["truth"], ROLES["estimate"]]
+    assert fig.layout.title.text == "test flower 21: virginica" and fig.layout.xaxis.title.text == "species"
 
 
 def test_descent_legend_tells_its_marks_apart_on_any_background():
