@@ -63,11 +63,12 @@ def _wait_until_run_done(page: Page) -> None:
 
 def wait_until_idle(page: Page) -> None:
     """Streamlit's own e2e condition: connected, script not running, and the charts drawn: each live
-    chart with the data of the last run (``static/live_chart.js`` marks it), each Plotly chart drawn."""
+    chart (``ui.charts``: its element's key starts ``chart-``) with the data of the last run
+    (``static/live_chart.js`` marks it), each Plotly chart drawn."""
     _wait_until_run_done(page)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
     page.wait_for_function(
-        "[...document.querySelectorAll('[data-testid=stMain] .stBidiComponent')]"
+        "[...document.querySelectorAll('[data-testid=stMain] [class*=st-key-chart-] .stBidiComponent')]"
         ".every(c => c.querySelector('.live-chart[data-state=drawn]'))"
         " && [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))",
         timeout=30_000,

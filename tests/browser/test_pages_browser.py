@@ -95,10 +95,16 @@ def test_the_journey_goes_on_from_page_to_page(open_page, server):
     assert "unit=nats" in page.url  # the unit travels with the learner
 
 
-# The page's words as a reader meets them: the main area's text, its charts' text and descriptions.
-ALL_TEXT = """() => document.querySelector('[data-testid=stMain]').innerText + '\\n' +
-    [...document.querySelectorAll('[data-testid=stMain] svg text, .live-chart-summary')].map((t) => t.textContent)
-        .join('\\n')"""
+# The page's words as a reader meets them: the main area's text, but for the unit's own choices, and
+# its charts' text and descriptions.
+ALL_TEXT = """() => {
+    const main = document.querySelector('[data-testid=stMain]'), unit = main.querySelector('[data-testid=stRadio]');
+    unit.style.display = 'none';
+    const text = main.innerText;
+    unit.style.display = '';
+    return text + '\\n' + [...main.querySelectorAll('svg text, .live-chart-summary')].map((t) => t.textContent)
+        .join('\\n');
+}"""
 
 
 @pytest.mark.parametrize("unit", ["nats", "hartleys"])
