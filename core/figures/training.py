@@ -251,7 +251,7 @@ def binary_gradients(curves: BinaryLossCurves, z: float, *, height: int = 340) -
     return figure(
         traces,
         x_title="logit z",
-        y_title="gradient ∂loss/∂z",
+        y_title="gradient ∂loss/∂z (cross-entropy in nats)",
         x_range=(float(curves.z[0]), float(curves.z[-1])),
         y_range=(-1.05, 1.05),
         height=height,

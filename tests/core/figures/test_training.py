@@ -116,6 +116,7 @@ def test_binary_figures_mark_the_current_logit():
     q = 1 / (1 + math.exp(4.0))
     assert gradients.data[3].y[0] == pytest.approx(2 * (q - 1) * q * (1 - q))
     assert gradients.data[0].line.color == ROLES["gradient"] and gradients.data[1].line.color == ROLES["reference"]
+    assert gradients.layout.yaxis.title.text == "gradient ∂loss/∂z (cross-entropy in nats)"  # q − p is in nats
 
 
 def test_binary_losses_follow_the_unit():
