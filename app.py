@@ -16,10 +16,10 @@ page = st.navigation(
         for entry in PAGES
     ]
 )
-unit_control()
+top_row = unit_control()
 notices = st.container()
 page.run()
 next_page_link(next(entry for entry in PAGES if entry.url_path == page.url_path))
 note_rejected_values(notices)
-share_link(page.url_path)
+share_link(page.url_path, top_row)
 app_style()

@@ -8,12 +8,16 @@ The README's table of link keys lists the same rows (a test compares them).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import streamlit as st
 
 from core import UNITS, Unit, unit_named
 from core.distributions import MAX_OUTCOMES, MAX_WEIGHT
+
+if TYPE_CHECKING:
+    from streamlit.delta_generator import DeltaGenerator
 
 __all__ = ["CONTROLS", "LEARNING_RATES", "Control", "choice", "current_unit", "slider", "slider_steps", "unit_control"]
 
@@ -109,14 +113,15 @@ def choice(key: str, default, *, container=st, style: str = "select_slider"):
     return container.select_slider(c.label, list(c.options), default, key=key, bind="query-params", help=c.help)
 
 
-def unit_control() -> None:
+def unit_control() -> DeltaGenerator:
     """The app-wide unit, at the top right of the page and in the link: in sight on a phone too,
-    where the sidebar starts closed."""
+    where the sidebar starts closed. Returns the row it is in, for the share link at the run's end."""
     c = CONTROLS["unit"]
     corner = st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
     corner.markdown(c.label, help=c.help, width="content")  # beside the choices: one line, even on a phone
     options = list(c.options)
     corner.radio(c.label, options, key=c.key, bind="query-params", horizontal=True, label_visibility="collapsed")
+    return corner
 
 
 def current_unit() -> Unit:

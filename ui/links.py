@@ -31,18 +31,18 @@ def note_rejected_values(container) -> None:
     st.session_state.opening_link = {}
 
 
-# The link and a button that copies it: light enough that a page need not load a code highlighter
-# (st.code's, 1.5 MB of JavaScript) only to show a link.
+# A button that copies the link, which it also holds (its address in the tooltip, and the link
+# itself for screen readers and for a copy by hand): light enough that a page need not load a code
+# highlighter (st.code's, 1.5 MB of JavaScript) only to show a link.
 _share = st.components.v2.component(
     "share_link",
     html="""<div class="share-link"><a class="share-link-url"></a>
 <button type="button" class="share-link-copy">Copy link</button></div>""",
     css="""
-.share-link { display: flex; flex-direction: column; gap: 0.5rem; font-family: var(--st-font); }
-.share-link-url { font-family: var(--st-code-font); font-size: 0.8rem; overflow-wrap: anywhere;
-  color: var(--st-text-color); background: var(--st-secondary-background-color); padding: 0.5rem 0.75rem;
-  border-radius: var(--st-base-radius, 0.5rem); text-decoration: none; }
-.share-link-copy { align-self: flex-start; font: inherit; font-size: 0.875rem; color: var(--st-text-color);
+.share-link { display: flex; font-family: var(--st-font); }
+.share-link-url { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }
+.share-link-copy { font: inherit; font-size: 0.875rem; color: var(--st-text-color);
   background: var(--st-background-color); border: 1px solid var(--st-border-color);
   border-radius: var(--st-button-radius, 0.5rem); padding: 0.25rem 0.75rem; cursor: pointer; }
 .share-link-copy:hover { border-color: var(--st-primary-color); color: var(--st-primary-color); }
@@ -55,6 +55,7 @@ export default function ({ data, parentElement }) {
   const button = parentElement.querySelector(".share-link-copy");
   anchor.textContent = link.href;
   if (link.protocol === "http:" || link.protocol === "https:") anchor.href = link.href;
+  button.title = `Copy the link to this exact view, which holds every control: ${link.href}`;
   button.onclick = async () => {
     try {
       await navigator.clipboard.writeText(link.href);
@@ -71,9 +72,9 @@ export default function ({ data, parentElement }) {
 )
 
 
-def share_link(url_path: str) -> None:
-    """The link to this exact view, in the sidebar, with a button that copies it."""
-    st.sidebar.caption("Share this exact view: the link holds every control.")
+def share_link(url_path: str, container) -> None:
+    """The link to this exact view, as a button that copies it, in ``container`` (the page's top row,
+    beside the unit: in sight on a phone too)."""
     # Built from the browser's Origin header rather than st.context.url, whose page-path handling
     # turns /cross-entropy into /cross-/cross-entropy (it trims "entropy" as a suffix).
     link = share_url(
@@ -82,5 +83,5 @@ def share_link(url_path: str) -> None:
         url_path,
         st.query_params.to_dict(),
     )
-    with st.sidebar:
-        _share(data={"link": link}, key="share-link")
+    with container:
+        _share(data={"link": link}, key="share-link", width="content")

@@ -46,7 +46,7 @@ def test_each_page_follows_its_controls_and_the_unit(open_page, entry):
     expect(page).to_have_url(re.compile(r"unit=nats"))
     wait_until_idle(page)
     expect(_metric(page, label)).to_have_text(re.compile(r"nats$|∞"))
-    link = page.get_by_test_id("stSidebar").locator(".share-link-url")
+    link = page.get_by_test_id("stMain").locator(".share-link-url")  # beside the unit
     expect(link).to_contain_text("unit=nats")  # written at the end of the run that the metric began
     shared = urlsplit(link.inner_text())
     address = urlsplit(page.url)
@@ -55,7 +55,7 @@ def test_each_page_follows_its_controls_and_the_unit(open_page, entry):
     assert link.get_attribute("href") == link.inner_text()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("button", name="Copy link").click()
-    expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Copied")).to_be_visible()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == link.inner_text()
 
 

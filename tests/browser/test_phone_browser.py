@@ -44,11 +44,12 @@ def test_the_home_chart_starts_on_a_phones_first_screen(open_page):
 
 
 @pytest.mark.parametrize("entry", PAGES, ids=[page.url_path or "home" for page in PAGES])
-def test_the_unit_is_in_sight_on_a_phone(open_page, entry):
+def test_the_unit_and_the_share_link_are_in_sight_on_a_phone(open_page, entry):
     page = open_page(f"/{entry.url_path}", **PHONE)
     expect(page.get_by_test_id("stSidebar")).not_to_be_in_viewport()  # the sidebar starts closed
     units = page.get_by_role("radiogroup", name="Unit")
     expect(units).to_be_in_viewport()
+    expect(page.get_by_role("button", name="Copy link")).to_be_in_viewport()
     units.get_by_text("nats").click()
     expect(page).to_have_url(re.compile(r"unit=nats"))
     wait_until_idle(page)
