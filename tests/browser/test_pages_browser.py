@@ -124,3 +124,18 @@ def test_no_bit_on_a_page_set_to_another_unit(open_page, link, unit):
     ]
     assert not bits, bits
     assert any(re.search(rf"\b{unit}\b", line) for line in lines)
+
+
+@pytest.mark.parametrize("unit", ["bits", "nats"])
+def test_the_square_map_is_exactly_0_at_its_two_zero_corners_and_dark_there(open_page, unit):
+    page = open_page(f"/cross-entropy?n=2&unit={unit}")
+    square = page.get_by_role("figure", name="Chart of true probability p against predicted probability q")
+    drawn = square.evaluate(
+        """(chart) => { const map = chart._fullData.find((t) => t.type === 'heatmap'), z = map.z;
+        const corners = [[0, 0], [z.length - 1, z[0].length - 1]];  // (p, q) = (0, 0) and (1, 1)
+        return corners.map(([i, j]) => [map.y[i], map.x[j], z[i][j]]); }"""
+    )
+    assert drawn == [[0, 0, 0], [1, 1, 0]]
+    # No frame in the ∞ colour around it: the plot's background is the page's.
+    backgrounds = square.evaluate("(chart) => [chart._fullLayout.plot_bgcolor, chart._fullLayout.paper_bgcolor]")
+    assert backgrounds[0] == backgrounds[1]
