@@ -9,6 +9,7 @@ from ui.style import app_style
 
 st.set_page_config(page_title="Cross-entropy, explained", page_icon=":material/show_chart:", layout="wide")
 remember_opening_link()
+app_style()
 
 page = st.navigation(
     [
@@ -22,4 +23,3 @@ page.run()
 next_page_link(next(entry for entry in PAGES if entry.url_path == page.url_path))
 note_rejected_values(notices)
 share_link(page.url_path, top_row)
-app_style()

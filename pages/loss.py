@@ -65,8 +65,9 @@ st.markdown(
     "With two classes the prediction is q = σ(z), and the loss is the binary cross-entropy "
     "p·log(1/q) + (1 − p)·log(1/(1 − q)). Compare it with the squared error (q − p)²: when the model "
     "is confidently wrong, the squared error's gradient all but vanishes and learning stalls; "
-    "cross-entropy's gradient, q − p, stays large (the gradient of the loss in nats; in bits it is "
-    "(q − p)/ln 2)."
+    "cross-entropy's gradient, q − p, stays large (the gradient of the loss in nats"
+    + ("" if unit.name == "nats" else f"; of the loss in {unit.name}, (q − p)/ln {round(unit.base)}")
+    + ")."
 )
 target_column, logit_column = st.columns(2)
 target = slider("target", 1.0, container=target_column)

@@ -18,6 +18,7 @@ _style = st.components.v2.component(
 
 
 def app_style() -> None:
-    """Put the app's style rules on the page, from the foot of the sidebar: the component shows nothing."""
+    """Put the app's style rules on the page, from the sidebar: the component shows nothing. Called
+    first, so that the page's elements are never seen without them."""
     with st.sidebar:
         _style(key="app-style")
