@@ -41,6 +41,10 @@ class Figure(go.Figure):  # type: ignore[misc]
             result["frames"] = _sendable([frame._props for frame in self._frame_objs])
         return result
 
+    def plain(self) -> dict[str, Any]:
+        """The data and the layout as they were built, plain dicts and NumPy arrays: to read, not to edit."""
+        return {"data": self._data, "layout": self._layout}
+
 
 _LEAF = (str, int, float, bool, type(None))
 

@@ -9,12 +9,16 @@ its x, never interpolated, and a map to an even grid of its cells.
 
 from __future__ import annotations
 
+import base64
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
+
+from core.figures._sending import Figure
 
 __all__ = ["Description", "Table", "describe", "number"]
 
@@ -58,11 +62,22 @@ def number(value: float | None) -> str:
     return text.replace("-", "−") if text not in ("-0", "") else "0"
 
 
-def _title(axis: go.layout.XAxis | go.layout.YAxis) -> str:
-    return (axis.title.text or "") if axis.visible is not False else ""
+Trace = Mapping[str, Any]
+
+
+def _title(axis: Mapping[str, Any]) -> str:
+    if axis.get("visible") is False:
+        return ""
+    title = axis.get("title") or {}
+    return str(title.get("text") or "") if isinstance(title, Mapping) else str(title)
 
 
 def _values(array: object) -> np.ndarray:
+    """An array of a figure as built, or as sent (Plotly's typed-array spec: base64 of its bytes)."""
+    if isinstance(array, Mapping) and "bdata" in array:
+        decoded = np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
+        shape = array.get("shape")
+        array = decoded.reshape([int(n) for n in str(shape).split(",")]) if shape is not None else decoded
     return np.asarray(array if array is not None else [], dtype=object)
 
 
@@ -72,17 +87,21 @@ def _text(value: object) -> str:
     return number(None if value is None else float(value))  # type: ignore[arg-type]
 
 
-def _is_point(trace: go.Scatter) -> bool:
-    return trace.type == "scatter" and "markers" in (trace.mode or "") and len(_values(trace.x)) == 1
+def _kind(trace: Trace) -> str:
+    return str(trace.get("type", "scatter"))
 
 
-def _named(trace: go.Scatter | go.Bar | go.Heatmap) -> bool:
-    return bool(trace.name) and trace.visible is not False
+def _is_point(trace: Trace) -> bool:
+    return _kind(trace) == "scatter" and "markers" in (trace.get("mode") or "") and len(_values(trace.get("x"))) == 1
 
 
-def _decoration(trace: go.Scatter | go.Bar | go.Heatmap) -> bool:
+def _named(trace: Trace) -> bool:
+    return bool(trace.get("name")) and trace.get("visible") is not False
+
+
+def _decoration(trace: Trace) -> bool:
     """A shape drawn for the eye that holds no data of its own: a band, an outline, a guide line."""
-    return trace.type == "scatter" and trace.hoverinfo == "skip" and not _is_point(trace)
+    return _kind(trace) == "scatter" and trace.get("hoverinfo") == "skip" and not _is_point(trace)
 
 
 def _thinned(x: np.ndarray, rows: int = MAX_ROWS) -> np.ndarray:
@@ -94,67 +113,78 @@ def _thinned(x: np.ndarray, rows: int = MAX_ROWS) -> np.ndarray:
     return np.unique(np.abs(numeric[None, :] - targets[:, None]).argmin(axis=1))
 
 
-def _across(trace: go.Scatter | go.Bar) -> object:
+def _horizontal(trace: Trace) -> bool:
+    return _kind(trace) == "bar" and trace.get("orientation") == "h"
+
+
+def _across(trace: Trace) -> np.ndarray:
     """The values a trace runs across: its y for a horizontal bar, else its x."""
-    return trace.y if trace.type == "bar" and trace.orientation == "h" else trace.x
+    return _values(trace.get("y") if _horizontal(trace) else trace.get("x"))
 
 
-def _along(trace: go.Scatter | go.Bar) -> object:
-    return trace.x if trace.type == "bar" and trace.orientation == "h" else trace.y
+def _along(trace: Trace) -> np.ndarray:
+    return _values(trace.get("x") if _horizontal(trace) else trace.get("y"))
 
 
-def _series_tables(traces: Sequence[go.Scatter | go.Bar], x_title: str, y_title: str) -> list[Table]:
+def _series_tables(traces: Sequence[Trace], x_title: str, y_title: str) -> list[Table]:
     """Bars and curves that share their x: one table, a column per trace."""
-    groups: dict[tuple[object, ...], list[go.Scatter | go.Bar]] = {}
+    groups: dict[tuple[object, ...], list[Trace]] = {}
     for trace in traces:
-        groups.setdefault(tuple(_values(_across(trace)).tolist()), []).append(trace)
+        groups.setdefault(tuple(_across(trace).tolist()), []).append(trace)
     tables = []
     for x_key, members in groups.items():
         x = np.asarray(x_key, dtype=object)
         rows = _thinned(x) if all(isinstance(v, int | float) for v in x_key) else np.arange(len(x))
-        header = (x_title or "bar", *(trace.name for trace in members))
+        header = (x_title or "bar", *(str(trace["name"]) for trace in members))
         caption = f"{y_title} by {x_title}" if y_title and x_title else ", ".join(header[1:])
-        cells = tuple((_text(x[i]), *(_text(_values(_along(trace))[i]) for trace in members)) for i in rows.tolist())
+        columns = [_along(trace) for trace in members]
+        cells = tuple((_text(x[i]), *(_text(column[i]) for column in columns)) for i in rows.tolist())
         thinned = len(rows) < len(x)
         tables.append(Table(caption + (f" ({len(rows)} of {len(x)} points)" if thinned else ""), header, cells))
     return tables
 
 
-def _map_table(trace: go.Heatmap, x_title: str, y_title: str) -> Table:
+def _map_table(trace: Trace, x_title: str, y_title: str) -> Table:
     """A map's values on an even grid of its cells: a row per y, a column per x."""
-    z = np.asarray(trace.z, dtype=float)
-    x, y = _values(trace.x), _values(trace.y)
+    z = _values(trace["z"]).astype(float)
+    x, y = _values(trace.get("x")), _values(trace.get("y"))
     columns, rows = _thinned(x, MAX_MAP), _thinned(y, MAX_MAP)
     header = (f"{y_title} ↓, {x_title} →", *(_text(x[j]) for j in columns.tolist()))
     cells = tuple((_text(y[i]), *(number(z[i, j]) for j in columns.tolist())) for i in rows.tolist()[::-1])
-    caption = f"{trace.name} at {len(rows)} × {len(columns)} of its {z.shape[0]} × {z.shape[1]} cells"
+    caption = f"{trace['name']} at {len(rows)} × {len(columns)} of its {z.shape[0]} × {z.shape[1]} cells"
     return Table(caption, header, cells)
 
 
-def _titles(layout: go.Layout, trace: go.Scatter | go.Bar | go.Heatmap) -> tuple[str, str]:
+def _titles(layout: Mapping[str, Any], trace: Trace) -> tuple[str, str]:
     """The titles of the axes a trace is drawn on (a second y axis has its own)."""
-    x_axis = layout[f"xaxis{(trace.xaxis or 'x')[1:]}"]
-    y_axis = layout[f"yaxis{(trace.yaxis or 'y')[1:]}"]
+    x_axis = layout.get(f"xaxis{(trace.get('xaxis') or 'x')[1:]}") or {}
+    y_axis = layout.get(f"yaxis{(trace.get('yaxis') or 'y')[1:]}") or {}
     return _title(x_axis), _title(y_axis)
 
 
-def _point(trace: go.Scatter, x_title: str, y_title: str) -> str:
-    x, y = _values(trace.x)[0], _values(trace.y)[0]
+def _point(trace: Trace, x_title: str, y_title: str) -> str:
+    name, x, y = trace["name"], _values(trace.get("x"))[0], _values(trace.get("y"))[0]
     if not (x_title and y_title):  # a point on a map without axes (the triangle): its own words
-        return f"{trace.name}: {_hover_text(trace)}" if _hover_text(trace) else trace.name
-    return f"{trace.name} at {x_title} = {_text(x)}, {y_title} = {_text(y)}"
+        return f"{name}: {_hover_text(trace)}" if _hover_text(trace) else str(name)
+    return f"{name} at {x_title} = {_text(x)}, {y_title} = {_text(y)}"
 
 
-def _hover_text(trace: go.Scatter) -> str:
+def _hover_text(trace: Trace) -> str:
     """A point's hover text when it holds no template fields: the builder's own words for it."""
-    template = trace.hovertemplate or ""
+    template = str(trace.get("hovertemplate") or "")
     if "%{" in template:
         return ""
     return template.split("<extra>")[0].replace("<br>", ", ")
 
 
-def describe(figure: go.Figure, name: str | None = None) -> Description:
-    """The text alternative of ``figure``: its name, a sentence with its marked points, its data.
+def _level(values: object) -> bool:
+    y = _values(values)
+    return len(y) == 2 and y[0] == y[1]
+
+
+def describe(figure: go.Figure | Mapping[str, Any], name: str | None = None) -> Description:
+    """The text alternative of ``figure`` (a figure, or its ``to_dict()``): its name, a sentence with
+    its marked points, its data.
 
     ``name`` defaults to the figure's axes ("y against x") or its traces' names.
 
@@ -165,31 +195,43 @@ def describe(figure: go.Figure, name: str | None = None) -> Description:
     >>> described.name, described.tables[0].rows
     ('Chart of probability against outcome', (('1', '0.25'), ('2', '0.75')))
     """
-    layout = figure.layout
-    x_title, y_title = _title(layout.xaxis), _title(layout.yaxis)
-    traces = [trace for trace in figure.data if _named(trace) and not _decoration(trace)]
+    spec: Mapping[str, Any]
+    if isinstance(figure, Figure):
+        spec = figure.plain()  # no copy, no encoding: what ui.charts reads at every rerun
+    else:
+        spec = figure.to_dict() if isinstance(figure, go.Figure) else figure
+    layout: Mapping[str, Any] = spec.get("layout", {})
+    x_title, y_title = _title(layout.get("xaxis") or {}), _title(layout.get("yaxis") or {})
+    traces = [trace for trace in spec.get("data", ()) if _named(trace) and not _decoration(trace)]
     if name is None:
-        names = ", ".join(trace.name for trace in traces)
+        names = ", ".join(str(trace["name"]) for trace in traces)
         name = f"Chart of {y_title} against {x_title}" if x_title and y_title else f"Chart: {names}"
     points = [trace for trace in traces if _is_point(trace)]
     sentences = [name + "."]
     if points:
         sentences.append("Marked: " + "; ".join(_point(trace, *_titles(layout, trace)) for trace in points) + ".")
-    series = [trace for trace in traces if trace.type == "bar" or (trace.type == "scatter" and len(trace.x) > 2)]
+    series = [
+        trace
+        for trace in traces
+        if _kind(trace) == "bar" or (_kind(trace) == "scatter" and len(_values(trace.get("x"))) > 2)
+    ]
     # A level drawn across the plot (an entropy, a floor), as a trace or as a named line: its value.
     levels = [
-        (trace.name, _values(trace.y)[0])
+        (str(trace["name"]), _values(trace.get("y"))[0])
         for trace in traces
-        if trace.type == "scatter" and len(trace.y) == 2 and len(set(_values(trace.y).tolist())) == 1
+        if _kind(trace) == "scatter" and _level(trace.get("y"))
     ]
     levels += [
-        (shape.name, shape.y0)
-        for shape in layout.shapes
-        if shape.type == "line" and shape.name and shape.visible is not False and shape.y0 == shape.y1
+        (str(shape["name"]), shape.get("y0"))
+        for shape in layout.get("shapes", ())
+        if shape.get("type") == "line"
+        and shape.get("name")
+        and shape.get("visible") is not False
+        and shape.get("y0") == shape.get("y1")
     ]
-    sentences += [name + ("" if "=" in name else f" = {_text(y)}") + "." for name, y in levels]
-    horizontal = any(trace.type == "bar" and trace.orientation == "h" for trace in series)
+    sentences += [level + ("" if "=" in level else f" = {_text(y)}") + "." for level, y in levels]
+    horizontal = any(_horizontal(trace) for trace in series)
     tables = _series_tables(series, *((y_title, x_title) if horizontal else (x_title, y_title))) if series else []
-    maps = [trace for trace in traces if trace.type == "heatmap" and x_title and y_title]
+    maps = [trace for trace in traces if _kind(trace) == "heatmap" and x_title and y_title]
     tables += [_map_table(trace, x_title, y_title) for trace in maps]
     return Description(name, " ".join(sentences), tuple(tables))
