@@ -16,6 +16,7 @@ from hypothesis.extra.numpy import arrays
 
 from core.losses import binary_cross_entropy_with_logits, cross_entropy_loss, log_softmax, softmax
 from core.measures import binary_cross_entropy, cross_entropy
+from tests.strategies import distributions
 
 GOLDEN = json.loads((Path(__file__).parents[1] / "golden" / "torch_losses.json").read_text())
 
@@ -266,3 +267,33 @@ def test_an_empty_batch_has_no_mean_whatever_the_target(call):
         call("mean")
     assert call("sum") == 0.0
     assert call("none").shape[0] == 0
+
+
+_ANY_FINITE = st.floats(allow_nan=False, allow_infinity=False)
+_SMOOTHING = st.one_of(st.just(0.0), st.just(1.0), st.floats(0, 1))
+
+
+@st.composite
+def _batches(draw):
+    """Logits anywhere in the float range (log q may round to −∞), with weights from 0 to huge."""
+    n, c = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    logits = draw(arrays(np.float64, (n, c), elements=st.one_of(st.sampled_from([1e308, -1e308, 0.0]), _ANY_FINITE)))
+    weight = draw(st.none() | arrays(np.float64, c, elements=st.one_of(st.just(0.0), st.floats(0, 1e300))))
+    return logits, weight
+
+
+@given(_batches(), st.data(), _SMOOTHING, st.sampled_from(["mean", "sum", "none"]))
+def test_a_loss_from_finite_input_is_never_nan(batch, data, smoothing, reduction):
+    """Every path (class indices with ignored samples, probability targets; weights; every reduction):
+    a loss is in [0, ∞], never NaN, and no RuntimeWarning escapes (the suite makes them errors)."""
+    logits, weight = batch
+    n, c = logits.shape
+    labels = np.asarray(data.draw(st.lists(st.sampled_from([*range(c), -100]), min_size=n, max_size=n)))
+    probabilities = np.stack([data.draw(distributions(size=c)) for _ in range(n)])
+    for target in (labels, probabilities):
+        try:
+            loss = cross_entropy_loss(logits, target, weight=weight, reduction=reduction, label_smoothing=smoothing)
+        except ValueError as error:  # a weighted mean over nothing: every sample ignored or of weight 0
+            assert "no sample counts toward the mean" in str(error)
+            continue
+        assert not np.isnan(loss).any() and (np.asarray(loss) >= 0).all()
