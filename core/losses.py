@@ -190,7 +190,8 @@ def cross_entropy_loss(
     Parameters
     ----------
     logits : array_like, shape (N, C) or (C,)
-        Unnormalised finite real scores for C ≥ 1 classes, one row per sample; N may be 0.
+        Unnormalised finite real scores (integers or floats; not booleans, complex numbers or
+        strings) for C ≥ 1 classes, one row per sample; N may be 0.
     target : array_like
         As in PyTorch, a target of the shape of ``logits`` holds probabilities, anything else class
         indices. Probabilities: floats (an integer one-hot target is refused, as PyTorch refuses
@@ -230,10 +231,11 @@ def cross_entropy_loss(
 
     A term whose coefficient is 0 is 0, never 0·∞ = NaN: with ``label_smoothing=0`` the smoothing
     term is not computed (as in PyTorch, so logits such as ``[1e308, 0, 0]`` give 0, not NaN), and
-    with ``label_smoothing=1`` the class-index term is not. A class of weight 0 or of target
-    probability 0 adds 0 even where its log-probability rounds to −∞ (a logit more than 1.8e308
-    below the largest); PyTorch gives NaN there. The arithmetic otherwise follows PyTorch's, so
-    where a sum exceeds the largest float (about 1.8e308) the loss is ∞, as in PyTorch.
+    with ``label_smoothing=1`` the class-index term is not. An ignored sample adds 0, as in
+    PyTorch, and so does a class of weight 0 or of target probability 0 even where its
+    log-probability rounds to −∞ (a logit more than 1.8e308 below the largest), where PyTorch
+    gives NaN. The arithmetic otherwise follows PyTorch's, so where a sum exceeds the largest
+    float (about 1.8e308) the loss is ∞, as in PyTorch.
 
     Examples
     --------
