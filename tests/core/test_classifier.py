@@ -83,3 +83,91 @@ def test_features_must_be_finite():
     features[0, 0] = math.inf
     with pytest.raises(ValueError, match="features must be finite"):
         train_softmax_classifier(features, LABELS, TRAIN, TEST, epochs=1, learning_rate=0.1)
+
+
+def _train(**changes):
+    arguments = {
+        "features": FEATURES,
+        "labels": LABELS,
+        "train": TRAIN,
+        "test": TEST,
+        "epochs": 3,
+        "learning_rate": 0.3,
+    } | changes
+    features, labels, train, test = (arguments.pop(name) for name in ("features", "labels", "train", "test"))
+    return train_softmax_classifier(features, labels, train, test, **arguments)
+
+
+def _labels_with(row, value):
+    labels = LABELS.copy()
+    labels[row] = value
+    return labels
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"label_smoothing": 1.5}, r"label_smoothing must lie in \[0, 1\]"),
+        ({"label_smoothing": -0.1}, r"label_smoothing must lie in \[0, 1\]"),
+        ({"label_smoothing": "0.1"}, r"label_smoothing must lie in \[0, 1\]"),
+        ({"label_smoothing": None}, r"label_smoothing must lie in \[0, 1\]"),
+        ({"learning_rate": -0.5}, "learning_rate must be a finite real number > 0"),
+        ({"learning_rate": 0.0}, "learning_rate must be a finite real number > 0"),
+        ({"learning_rate": math.nan}, "learning_rate must be a finite real number > 0"),
+        ({"learning_rate": math.inf}, "learning_rate must be a finite real number > 0"),
+        ({"learning_rate": "0.3"}, "learning_rate must be a finite real number > 0"),
+        ({"learning_rate": 1e308}, r"learning_rate=1e\+308 is too large: the weights overflowed at epoch 1"),
+        ({"epochs": -1}, "epochs must be an integer ≥ 0"),
+        ({"epochs": 2.0}, "epochs must be an integer ≥ 0"),
+        ({"epochs": True}, "epochs must be an integer ≥ 0"),
+        ({"labels": _labels_with(int(TEST[0]), -1)}, "labels must be class indices ≥ 0, got -1"),
+        ({"labels": LABELS.astype(float)}, "labels must be integers"),
+        ({"labels": LABELS[:-1]}, r"labels must have shape \(150,\)"),
+        ({"labels": LABELS.astype(bool)}, "labels must hold real numbers"),
+        ({"features": FEATURES[0]}, r"features must have shape \(n, d\)"),
+        ({"features": FEATURES.astype(complex)}, "features must hold real numbers"),
+        ({"train": TRAIN[:0]}, "train must select at least one row"),
+        ({"test": []}, "test must select at least one row"),
+        ({"train": np.append(TRAIN, 150)}, r"train holds row 150, outside \[0, 150\)"),
+        ({"test": np.append(TEST, -1)}, r"test holds row -1, outside \[0, 150\)"),
+        ({"train": TRAIN.astype(float)}, "train must be integer row indices"),
+        ({"test": np.ones(3, bool)}, r"test as a boolean mask must have shape \(150,\)"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_bad_input_names_the_argument(changes, message):
+    with pytest.raises(ValueError, match=message):
+        _train(**changes)
+
+
+def test_boolean_masks_select_rows_as_in_numpy():
+    """A mask picks the rows where it is True (not rows 0 and 1), and the gradient divides by their number."""
+    mask = np.zeros(LABELS.size, dtype=bool)
+    mask[TRAIN] = True
+    by_index = _train()
+    for train, test in ((mask, ~mask), (mask.tolist(), (~mask).tolist())):
+        by_mask = _train(train=train, test=test)
+        for name, values in vars(by_index).items():
+            np.testing.assert_array_equal(getattr(by_mask, name), values, err_msg=name)
+
+
+def test_zero_epochs_give_the_untrained_model():
+    history = _train(epochs=0)
+    assert history.train_loss.tolist() == [pytest.approx(math.log(3), rel=1e-12)]
+    assert history.test_q.shape == (1, TEST.size, 3)
+
+
+def test_a_feature_constant_over_the_training_set_is_centred_not_divided_by_zero():
+    features = FEATURES.copy()
+    features[:, 0] = 5.0
+    history = _train(features=features, epochs=50)
+    assert np.isfinite(history.test_q).all() and history.train_loss[-1] < history.train_loss[0]
+
+
+def test_one_hot_and_until_check_their_integers():
+    with pytest.raises(ValueError, match="n_classes must be a positive integer"):
+        one_hot([0], 2.0)
+    with pytest.raises(ValueError, match="n_classes must be a positive integer"):
+        one_hot([], 0)
+    with pytest.raises(ValueError, match=r"epochs must lie in \[0, 3\]"):
+        _train().until(1.5)

@@ -16,6 +16,7 @@ from hypothesis.extra.numpy import arrays
 
 from core.losses import binary_cross_entropy_with_logits, cross_entropy_loss, log_softmax, softmax
 from core.measures import binary_cross_entropy, cross_entropy
+from tests.strategies import distributions
 
 GOLDEN = json.loads((Path(__file__).parents[1] / "golden" / "torch_losses.json").read_text())
 
@@ -129,13 +130,170 @@ def test_ignore_index_drops_samples_from_the_mean():
         (lambda: cross_entropy_loss([[1.0, 2.0]], [0], weight=[1.0, -1.0]), "weight must be non-negative"),
         (lambda: cross_entropy_loss([[1.0, 2.0]], [0], reduction="avg"), "reduction must be one of"),
         (lambda: cross_entropy_loss([[1.0, 2.0]], [0], label_smoothing=1.5), "label_smoothing must lie in"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], [0], label_smoothing="0.1"), "label_smoothing must lie in"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], [0], label_smoothing=None), "label_smoothing must lie in"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], [0], label_smoothing=True), "label_smoothing must lie in"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], [0], label_smoothing=math.nan), "label_smoothing must lie in"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], [0], ignore_index=0.5), "ignore_index must be an integer"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], [0], ignore_index=None), "ignore_index must be an integer"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], [0], reduction=None), "reduction must be one of"),
+        (lambda: cross_entropy_loss([["1.0", "2.0"]], [0]), "logits must hold real numbers"),
+        (lambda: cross_entropy_loss([[1.0 + 1j, 2.0]], [0]), "logits must hold real numbers"),
+        (lambda: cross_entropy_loss([[True, False]], [0]), "logits must hold real numbers"),
+        (lambda: cross_entropy_loss([[1.0, 2.0], [3.0]], [0, 1]), "logits must be an array of real numbers"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], ["0"]), "target must hold real numbers"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], [True]), "target must hold real numbers"),
+        (lambda: cross_entropy_loss([[1.0, 2.0]], [0], weight=[True, True]), "weight must hold real numbers"),
+        (lambda: softmax([]), "logits must hold at least one class"),
+        (lambda: softmax(np.empty((2, 0))), "logits must hold at least one class"),
+        (lambda: log_softmax([]), "logits must hold at least one class"),
+        (lambda: softmax(["0.5", "0.5"]), "logits must hold real numbers"),
+        (lambda: softmax([0.5 + 1j, 0.5]), "logits must hold real numbers"),
+        (lambda: log_softmax([True, False]), "logits must hold real numbers"),
+        (lambda: softmax([1.0, 2.0], axis=1), r"axis 1 is out of range for logits of shape \(2,\)"),
+        (lambda: log_softmax([1.0, 2.0], axis=0.0), "axis must be an integer"),
         (lambda: cross_entropy_loss([[1.0, 2.0]], [-100]), "undefined"),
         (lambda: cross_entropy_loss(np.ones((2, 2, 2)), [0, 1]), r"shape \(N, C\) or \(C,\)"),
         (lambda: binary_cross_entropy_with_logits([0.0], [1.5]), "target has an entry above 1"),
         (lambda: binary_cross_entropy_with_logits([0.0, 1.0], [1.0]), "target must have the shape of logits"),
         (lambda: binary_cross_entropy_with_logits([0.0], [1.0], pos_weight=[-1.0]), "pos_weight must be"),
+        (lambda: binary_cross_entropy_with_logits([0.0], [True]), "target must hold real numbers"),
+        (lambda: binary_cross_entropy_with_logits(["0.0"], [1.0]), "logits must hold real numbers"),
+        (lambda: binary_cross_entropy_with_logits([0.0], [1.0], pos_weight=[1j]), "pos_weight must hold real"),
+        (lambda: binary_cross_entropy_with_logits([0.0], [1.0], reduction="avg"), "reduction must be one of"),
     ],
 )
 def test_bad_input_names_the_argument(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# A term whose coefficient is 0 is 0, never 0·∞ = NaN. Logits 1e308 apart give log-probabilities
+# of −1e308 (finite) and 2e308 apart −∞ (the correctly rounded value); the suite turns the
+# RuntimeWarnings of a NaN or an overflow into errors, so these also check that none escapes.
+
+
+@pytest.mark.parametrize(("reduction", "expected"), [("mean", 0.0), ("sum", 0.0), ("none", [0.0])])
+def test_no_smoothing_computes_no_smoothing_term(reduction, expected):
+    """PyTorch 2.x gives 0.0: with label_smoothing=0 it takes nll_loss alone, where −Σ log q = ∞ never appears."""
+    assert cross_entropy_loss([[1e308, 0.0, 0.0]], [0], reduction=reduction) == pytest.approx(expected, abs=0)
+    assert cross_entropy_loss([1e308, 0.0, 0.0], 0) == 0.0
+    assert cross_entropy_loss([[1e308, -1e308]], [0], weight=[2.0, 1.0]) == 0.0
+
+
+def test_smoothing_overflows_to_inf_as_in_pytorch():
+    # −Σ log q = 2e308 overflows before it is scaled by ε/C, in PyTorch's order of operations.
+    assert cross_entropy_loss([[1e308, 0.0, 0.0]], [0], label_smoothing=0.1) == math.inf
+    # ε = 1: the class-index term has coefficient 0 and is left out, not multiplied by 0 (it is ∞ here).
+    assert cross_entropy_loss([[1e308, -1e308]], [1], label_smoothing=1.0) == math.inf
+
+
+def test_ignored_samples_add_zero_even_where_their_log_q_is_minus_inf():
+    z = [[0.0, 0.0], [-1e308, 1e308]]  # the ignored sample's class 0 has log q = −∞
+    for smoothing in (0.0, 0.1):
+        losses = cross_entropy_loss(z, [0, -100], reduction="none", label_smoothing=smoothing)
+        assert losses[1] == 0.0
+        assert cross_entropy_loss(z, [0, -100], label_smoothing=smoothing) == pytest.approx(losses[0], rel=1e-15)
+
+
+def test_zero_weights_and_zero_probabilities_add_zero_against_minus_inf():
+    z = [[1e308, -1e308]]  # log q = [0, −∞]
+    assert cross_entropy_loss(z, [0], weight=[1.0, 0.0], label_smoothing=0.1) == 0.0
+    assert cross_entropy_loss(z, [1], weight=[1.0, 0.0], reduction="sum") == 0.0
+    assert cross_entropy_loss(z, [[1.0, 0.0]]) == 0.0
+    assert cross_entropy_loss(z, [[0.5, 0.5]], weight=[1.0, 0.0]) == 0.0
+    assert cross_entropy_loss(z, [[0.5, 0.5]]) == math.inf
+
+
+def test_softmax_of_logits_spanning_more_than_the_largest_float():
+    assert softmax([1e308, -1e308]).tolist() == [1.0, 0.0]
+    assert log_softmax([1e308, -1e308]).tolist() == [0.0, -math.inf]
+
+
+def test_pos_weight_must_not_broadcast_beyond_the_logits():
+    """PyTorch raises: the loss is computed in place in a tensor of the logits' shape."""
+    x, t = [0.0, 1.0, 2.0], [1.0, 0.0, 1.0]
+    with pytest.raises(ValueError, match=r"pos_weight of shape \(2, 3\) must broadcast to the shape of logits \(3,\)"):
+        binary_cross_entropy_with_logits(x, t, pos_weight=np.ones((2, 3)), reduction="none")
+    with pytest.raises(ValueError, match=r"pos_weight of shape \(2,\) must broadcast"):
+        binary_cross_entropy_with_logits(x, t, pos_weight=[1.0, 2.0])
+    plain = binary_cross_entropy_with_logits(x, t, reduction="none")
+    for pw in ([1.0], np.ones(3), 1.0):
+        np.testing.assert_array_equal(binary_cross_entropy_with_logits(x, t, pos_weight=pw, reduction="none"), plain)
+    per_class = binary_cross_entropy_with_logits([x, x], [t, t], pos_weight=[1.0, 2.0, 3.0], reduction="none")
+    assert per_class.shape == (2, 3)
+
+
+def test_a_target_of_the_logits_shape_holds_probabilities_as_in_pytorch():
+    # PyTorch: "ignore_index is not supported for floating point target" (ignore_index ≥ 0)
+    with pytest.raises(ValueError, match="ignore_index is not supported for floating point"):
+        cross_entropy_loss([[0.0, 1.0]], [[0.3, 0.7]], ignore_index=1)
+    with pytest.raises(ValueError, match="ignore_index is not supported for floating point"):
+        cross_entropy_loss([0.0, 1.0], [0.3, 0.7], ignore_index=0)
+    # a negative ignore_index is accepted and has no effect, as in PyTorch
+    assert cross_entropy_loss([[0.0, 1.0]], [[0.3, 0.7]], ignore_index=-1) == cross_entropy_loss(
+        [[0.0, 1.0]], [[0.3, 0.7]]
+    )
+    # PyTorch: "Expected floating point type for target with class probabilities"
+    for logits, one_hot in (
+        ([[0.0, 1.0]], [[0, 1]]),
+        ([0.0, 1.0], [0, 1]),
+        ([[0.0, 1.0]], np.array([[0, 1]], np.uint8)),
+    ):
+        with pytest.raises(ValueError, match="so it holds probabilities, which must be floats"):
+            cross_entropy_loss(logits, one_hot)
+
+
+def test_class_indices_must_be_integers_as_in_pytorch():
+    for logits, target in (([[0.0, 1.0]], [1.0]), ([0.0, 1.0], 1.0), ([[0.0, 1.0]], np.float32([1]))):
+        with pytest.raises(ValueError, match=r"target must hold integers.*probability targets have the shape"):
+            cross_entropy_loss(logits, target)
+    assert cross_entropy_loss([[0.0, 1.0]], np.array([1], np.uint8)) == cross_entropy_loss([[0.0, 1.0]], [1])
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda reduction: cross_entropy_loss(np.zeros((0, 3)), np.zeros((0, 3)), reduction=reduction),
+        lambda reduction: cross_entropy_loss(np.zeros((0, 3)), np.zeros(0, dtype=int), reduction=reduction),
+        lambda reduction: cross_entropy_loss(np.zeros((0, 3)), [], reduction=reduction, label_smoothing=0.2),
+        lambda reduction: binary_cross_entropy_with_logits([], [], reduction=reduction),
+    ],
+    ids=["probabilities", "class-indices", "empty-list", "binary"],
+)
+def test_an_empty_batch_has_no_mean_whatever_the_target(call):
+    """PyTorch returns NaN (0/0) for the mean of an empty batch, with either kind of target; both raise here."""
+    with pytest.raises(ValueError, match=r"reduction='mean' over an empty batch \(N = 0\) is undefined"):
+        call("mean")
+    assert call("sum") == 0.0
+    assert call("none").shape[0] == 0
+
+
+_ANY_FINITE = st.floats(allow_nan=False, allow_infinity=False)
+_SMOOTHING = st.one_of(st.just(0.0), st.just(1.0), st.floats(0, 1))
+
+
+@st.composite
+def _batches(draw):
+    """Logits anywhere in the float range (log q may round to −∞), with weights from 0 to huge."""
+    n, c = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    logits = draw(arrays(np.float64, (n, c), elements=st.one_of(st.sampled_from([1e308, -1e308, 0.0]), _ANY_FINITE)))
+    weight = draw(st.none() | arrays(np.float64, c, elements=st.one_of(st.just(0.0), st.floats(0, 1e300))))
+    return logits, weight
+
+
+@given(_batches(), st.data(), _SMOOTHING, st.sampled_from(["mean", "sum", "none"]))
+def test_a_loss_from_finite_input_is_never_nan(batch, data, smoothing, reduction):
+    """Every path (class indices with ignored samples, probability targets; weights; every reduction):
+    a loss is in [0, ∞], never NaN, and no RuntimeWarning escapes (the suite makes them errors)."""
+    logits, weight = batch
+    n, c = logits.shape
+    labels = np.asarray(data.draw(st.lists(st.sampled_from([*range(c), -100]), min_size=n, max_size=n)))
+    probabilities = np.stack([data.draw(distributions(size=c)) for _ in range(n)])
+    for target in (labels, probabilities):
+        try:
+            loss = cross_entropy_loss(logits, target, weight=weight, reduction=reduction, label_smoothing=smoothing)
+        except ValueError as error:  # a weighted mean over nothing: every sample ignored or of weight 0
+            assert "no sample counts toward the mean" in str(error)
+            continue
+        assert not np.isnan(loss).any() and (np.asarray(loss) >= 0).all()
