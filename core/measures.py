@@ -1,6 +1,13 @@
 """Surprisal, entropy, cross-entropy and KL divergence, exact at the edges, in any logarithm base.
 
 Two elementwise primitives carry every edge case; everything else is a sum of their terms.
+
+Every function raises ValueError, naming the argument, for input that is not real numbers (complex
+numbers, strings, booleans and None are refused, never converted), for NaN, for probabilities
+outside [0, 1], for distributions that do not sum to 1 within a relative 1e-9 (they are never
+rescaled) or hold no outcome, and for a ``base`` that is not a finite real number above 1. The
+elementwise functions (``surprisal``, ``binary_entropy``, ``binary_cross_entropy``) follow NumPy:
+an empty array gives an empty result.
 """
 
 from __future__ import annotations
@@ -64,7 +71,7 @@ def surprisal(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
     p : array_like
         Probabilities in [0, 1].
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -95,7 +102,7 @@ def cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.flo
     q : array_like
         Estimated distribution(s), the same number of outcomes; leading axes broadcast with ``p``.
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -133,7 +140,7 @@ def contributions(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> FloatA
     p, q : array_like
         True and estimated distributions over the same outcomes (last axis), as in ``cross_entropy``.
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -163,7 +170,7 @@ def entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
         Distribution(s) over the outcomes along the last axis; each must sum to 1.
         Leading axes are a batch: a (k, n) array gives k entropies.
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -193,7 +200,7 @@ def kl_divergence(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.flo
     q : array_like
         Estimated distribution(s), the same number of outcomes; leading axes broadcast with ``p``.
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -232,7 +239,7 @@ def binary_cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) ->
         Predicted probabilities of outcome 1, in [0, 1]; broadcasts with ``p`` (a column of p and a
         row of q give the whole grid).
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -270,7 +277,7 @@ def binary_entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray
     p : array_like
         Probabilities of outcome 1, in [0, 1].
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------

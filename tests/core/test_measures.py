@@ -181,12 +181,20 @@ def test_binary_cross_entropy_agrees_with_sklearn_log_loss():
         (lambda: binary_cross_entropy(0.5, 2), "q has an entry above 1"),
         (lambda: cross_entropy([0.5, 0.5], [1 / 3] * 3), "same number of outcomes"),
         (lambda: kl_divergence([[0.5, 0.5]] * 2, [[0.5, 0.5]] * 3), "do not broadcast"),
-        (lambda: entropy([0.5, 0.5], base=1), "base must be a positive number other than 1"),
+        (lambda: entropy([0.5, 0.5], base=1), "base must be a finite real number above 1"),
+        (lambda: entropy([0.5, 0.5], base=0.5), "base must be"),  # was accepted, giving -1 bit
+        (lambda: kl_divergence([0.5, 0.5], [0.9, 0.1], base=0.1), "base must be"),
+        (lambda: entropy([0.5 + 1j, 0.5]), "p must be real numbers, got complex"),  # was 1.0
+        (lambda: cross_entropy([0.5, 0.5], ["0.5", "0.5"]), "q must be real numbers, got str"),
+        (lambda: binary_entropy(True), "p must be real numbers, got booleans"),
+        (lambda: kl_divergence([True, False], [0.5, 0.5]), "p must be real numbers, got booleans"),
+        (lambda: binary_cross_entropy(0.5, 0.5j), "q must be real numbers, got complex"),
+        (lambda: cross_entropy([], []), r"p must hold at least one probability along its last axis, got shape \(0,\)"),
         (lambda: entropy([0.5, 0.5], base=-2), "base must be"),
         (lambda: entropy([0.5, 0.5], base="2"), "base must be"),
         (lambda: entropy([0.5, 0.5], base=True), "base must be"),
         (lambda: entropy([]), "at least one probability"),
-        (lambda: entropy("abc"), "p must be numeric"),
+        (lambda: entropy("abc"), "p must be real numbers, got str"),
     ],
 )
 def test_bad_input_names_the_argument(call, message):
