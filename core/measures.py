@@ -31,11 +31,15 @@ __all__ = [
 ]
 
 
-def _cross_terms(x: FloatArray, y: FloatArray) -> FloatArray:
-    """Elementwise x·ln(1/y) in nats, with 0·ln(1/y) = 0 for every y and x·ln(1/0) = ∞ for x > 0."""
+def _cross_terms(x: FloatArray, y: FloatArray, *, complement: bool = False) -> FloatArray:
+    """Elementwise x·ln(1/y) in nats, with 0·ln(1/y) = 0 for every y and x·ln(1/0) = ∞ for x > 0.
+
+    With ``complement``, x·ln(1/(1−y)) instead, its logarithm taken as −log1p(−y): 1 − y would round
+    away the digits of a small y, and with them the relative accuracy of ln(1 − y) ≈ −y.
+    """
     # ln 0 = -inf is intended: an outcome given probability 0 is infinitely surprising.
     with np.errstate(divide="ignore"):
-        surprise = -np.log(y) + 0.0  # + 0.0 turns the -0.0 of ln 1 into 0.0
+        surprise = (-np.log1p(-y) if complement else -np.log(y)) + 0.0  # + 0.0 turns -0.0 into 0.0
     # Where x = 0 the product is never formed, so 0·∞ never makes a NaN; those entries stay 0.
     # The mask and the logarithm are taken on the inputs before broadcasting, so a grid of p by q
     # costs one pass of multiplication.
@@ -247,6 +251,13 @@ def binary_cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) ->
         H(p, q) for the two-outcome distributions (p, 1−p) and (q, 1−q); ``inf`` where an outcome
         that can happen was predicted with probability 0 (e.g. p > 0 and q = 0).
 
+    Notes
+    -----
+    A term whose weight is 0 contributes exactly 0, whatever its logarithm (p = q = 0 gives 0). Both
+    terms are non-negative and each is computed to a few rounding errors, ln(1 − q) as log1p(−q):
+    the result is within a relative 1e-12 of the exact value for the floats given, however small p
+    and q are (tested down to 1e-300). Forming 1 − q first would lose that for small q.
+
     Examples
     --------
     >>> binary_cross_entropy(0.5, 0.5)
@@ -265,7 +276,7 @@ def binary_cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) ->
     except ValueError:
         raise ValueError(f"p and q have shapes {p.shape} and {q.shape}, which do not broadcast") from None
     nats = _cross_terms(p, q)
-    nats += _cross_terms(1.0 - p, 1.0 - q)
+    nats += _cross_terms(1.0 - p, q, complement=True)  # 1 − p is only a weight: its rounding is relative
     return _to_result(nats, base)
 
 
@@ -284,6 +295,12 @@ def binary_entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray
     numpy.float64 or numpy.ndarray
         H(p) of the distribution (p, 1−p): 0 at p = 0 or 1, the maximum log 2 at p = 1/2.
 
+    Notes
+    -----
+    0·log 0 = 0 exactly. Both terms are non-negative and each is computed to a few rounding errors,
+    ln(1 − p) as log1p(−p): the result is within a relative 1e-12 of the exact value however small
+    p is (tested down to 1e-300), where H(p) ≈ p·log(e/p); forming 1 − p first would lose it.
+
     Examples
     --------
     >>> binary_entropy(0.5)
@@ -292,8 +309,10 @@ def binary_entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray
     [0.0, 0.0]
     >>> round(float(binary_entropy(0.9)), 6)
     0.468996
+    >>> float(binary_entropy(1e-17))  # about 1e-17·log2(e·1e17); correctly rounded
+    5.791547265397413e-16
     """
     p = _checks.probabilities(p, "p")
     nats = _cross_terms(p, p)
-    nats += _cross_terms(1.0 - p, 1.0 - p)
+    nats += _cross_terms(1.0 - p, p, complement=True)
     return _to_result(nats, base)

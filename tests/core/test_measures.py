@@ -221,3 +221,64 @@ def test_kl_divergence_stays_finite_for_a_subnormal_estimate():
     assert kl_divergence(p, q, math.e) == pytest.approx(expected, rel=1e-12)
     assert kl_divergence(p, q) == pytest.approx(cross_entropy(p, q) - entropy(p), rel=1e-12)
     assert kl_divergence([1.0, 0.0], [0.0, 1.0]) == math.inf  # the maths' ∞ is still ∞
+
+
+# Accuracy at the edges, against a 60-digit mpmath reference computed from the exact floats given.
+
+mpmath = pytest.importorskip("mpmath")
+mpmath.mp.dps = 60
+
+
+def _exact_binary_cross_entropy(p, q):
+    p, q = mpmath.mpf(float(p)), mpmath.mpf(float(q))
+    total = mpmath.mpf(0)
+    if p > 0:
+        total -= p * mpmath.log(q)
+    if p < 1:
+        total -= (1 - p) * mpmath.log1p(-q)
+    return total
+
+
+def _relative_error(value, exact):
+    if exact == 0:  # 1 - p rounds to 1.0 for p < 2**-53: the entropy of a certain outcome is exactly 0
+        return 0.0 if value == 0 else math.inf
+    if mpmath.isinf(exact):  # q rounded to 0 or 1 where the outcome can happen
+        return 0.0 if value == exact else math.inf
+    return float(abs((mpmath.mpf(float(value)) - exact) / exact))
+
+
+@pytest.mark.parametrize(
+    ("p", "expected_bits"),
+    [
+        (1e-17, 5.791547265397413e-16),  # was 5.647e-16: ln(1 - p) lost p's digits
+        (1e-300, 9.980211e-298),
+    ],
+)
+def test_binary_entropy_keeps_its_relative_accuracy_for_tiny_p(p, expected_bits):
+    exact = _exact_binary_cross_entropy(p, p) / mpmath.log(2)
+    assert binary_entropy(p) == pytest.approx(expected_bits, rel=1e-6)
+    assert _relative_error(binary_entropy(p), exact) <= 1e-12
+
+
+def test_binary_cross_entropy_keeps_its_relative_accuracy_for_tiny_p_and_q():
+    # p = 0, q = 1e-17: the cost is ln(1/(1 - q)) = q (+ q²/2), all of which ln(1 - q) rounded away.
+    assert binary_cross_entropy(0.0, 1e-17, math.e) == pytest.approx(1e-17, rel=1e-15)
+    exact = _exact_binary_cross_entropy(1e-20, 1e-18)
+    assert _relative_error(binary_cross_entropy(1e-20, 1e-18, math.e), exact) <= 1e-12
+
+
+tiny_to_half = st.floats(-300, math.log10(0.5)).map(lambda e: 10.0**e)  # log-uniform in [1e-300, 0.5]
+
+
+@given(tiny_to_half)
+def test_binary_entropy_is_relatively_accurate_down_to_1e_300(p):
+    exact = _exact_binary_cross_entropy(p, p)
+    assert _relative_error(binary_entropy(p, math.e), exact) <= 1e-12
+    assert _relative_error(binary_entropy(1 - p, math.e), _exact_binary_cross_entropy(1 - p, 1 - p)) <= 1e-12
+
+
+@given(tiny_to_half, tiny_to_half, st.booleans(), st.booleans())
+def test_binary_cross_entropy_is_relatively_accurate_down_to_1e_300(p, q, flip_p, flip_q):
+    p, q = (1 - p if flip_p else p), (1 - q if flip_q else q)  # and from 1/2 up to 1 - 1e-16
+    exact = _exact_binary_cross_entropy(p, q)
+    assert _relative_error(binary_cross_entropy(p, q, math.e), exact) <= 1e-12
