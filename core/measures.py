@@ -47,17 +47,104 @@ def _cross_terms(x: FloatArray, y: FloatArray, *, complement: bool = False) -> F
     return np.multiply(x, surprise, out=out, where=x != 0)
 
 
-def _relative_terms(x: FloatArray, y: FloatArray) -> FloatArray:
-    """Elementwise x·ln(x/y) in nats (SciPy's ``rel_entr``): 0 where x = 0, ∞ where x > 0 = y.
+# f(r) = (1 + r)·ln(1 + r) − r = Σ_{k≥2} (−1)^k r^k / (k(k − 1)) = r²·(1/2 − r/6 + r²/12 − …): for
+# |r| < _SERIES_BELOW these fifteen terms give f to within 1e-17 relative, where the closed form
+# would lose up to 2/|r| rounding errors to cancellation.
+_SERIES_BELOW = 0.1
+_SERIES = tuple((-1) ** j / ((j + 2) * (j + 1)) for j in range(15))
+_TINY, _HUGE = float(np.finfo(np.float64).tiny), float(np.finfo(np.float64).max)
 
-    ln(x/y) keeps its accuracy where x ≈ y, which is where D(p‖q) is small. Where x/y overflows
-    (a y below about 1e-308) the ratio is not formed: ln x − ln y is finite there, as the maths is.
+
+def _excess_terms(x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Split x·ln(x/y) elementwise, in nats, into t = x·ln(x/y) − (x − y) ≥ 0 and d = x − y.
+
+    Each t is non-negative (ln u ≥ 1 − 1/u) and computed to within about 1e-13 relative: where
+    0.5 < x/y < 2, d is exact (Sterbenz) and t = y·f(d/y), from its series where |d/y| < 0.1 and
+    else as x·log1p(d/y) − d; elsewhere t = x·ln(x/y) − d, with ln x − ln y for a ratio that
+    overflows or underflows. t is ∞ where y = 0 < x; where x = 0 it is y, and d = −y, so the term
+    is exactly 0.
     """
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # x/0 = inf and 0/0 as above
+    x0, y0 = x, y  # the masks on either alone are taken before broadcasting: a grid is one side
+    x, y = np.broadcast_arrays(x, y)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        d = x - y
+        r = d / y  # x/y − 1, correctly rounded from the exact d where it matters
         ratio = x / y
-        log_ratio = np.where(np.isinf(ratio) & (y > 0), np.log(x) - np.log(y), np.log(ratio))
-        terms = np.where(x == 0, 0.0, x * log_ratio)
-    return terms + 0.0
+        # ln(x/y) everywhere in one vectorised pass; then, on the elements that need them only:
+        log_ratio = np.log(ratio)
+        small_r = np.abs(r) < _SERIES_BELOW  # 0.9 < x/y < 1.1: d is exact there
+        mid = np.flatnonzero(~small_r & (ratio > 0.5) & (ratio < 2.0))
+        log_ratio.flat[mid] = np.log1p(r.flat[mid])  # SciPy's rel_entr: log1p of the exact d, divided
+        t = x * log_ratio
+        t -= d
+        small = np.flatnonzero(small_r)
+        if small.size:  # where x·ln(x/y) and d nearly cancel: the series of y·f(r)
+            rs = r.flat[small]
+            series = rs * _SERIES[-1]
+            for c in _SERIES[-2::-1]:
+                series += c
+                series *= rs
+            t.flat[small] = series * d.flat[small]  # y·r²·(…) = d·r·(…)
+        # Where x/y overflowed or lost digits as a subnormal, ln x − ln y instead.
+        extreme = np.flatnonzero(((ratio < _TINY) & (x0 > 0)) | ((ratio > _HUGE) & (y0 > 0)))
+        if extreme.size:
+            xe, ye = x.flat[extreme], y.flat[extreme]
+            t.flat[extreme] = xe * (np.log(xe) - np.log(ye)) - d.flat[extreme]
+        np.copyto(t, y, where=x0 == 0)  # 0·ln(0/y) − (0 − y); also where y = 0: no NaN of 0/0
+        np.copyto(t, np.inf, where=(y0 == 0) & (x0 > 0))
+    return t, d
+
+
+def _two_sum(u: FloatArray, v: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """u + v rounded, and its rounding error exactly (Knuth's TwoSum)."""
+    s = u + v
+    z = s - u
+    return s, (u - (s - z)) + (v - z)
+
+
+def _accurate_sum(a: FloatArray) -> FloatArray:
+    """Sum along the last axis as if in twice the working precision (Ogita, Rump and Oishi's Sum2).
+
+    The result is within about one rounding of the exact sum, plus n²·ε²·Σ|a|: the exact digits of
+    a sum that cancels, such as Σ(p_i − q_i) for two distributions, are kept. Few outcomes (the
+    app's grids have 2 to 8) are added column by column; many, pairwise in a tree.
+    """
+    n = a.shape[-1]
+    if n <= 32:
+        s, err = a[..., 0], np.zeros(a.shape[:-1])
+        for i in range(1, n):
+            s, e = _two_sum(s, a[..., i])
+            err += e
+    else:
+        err = np.zeros(a.shape[:-1])
+        while a.shape[-1] > 1:
+            half = a.shape[-1] // 2
+            s, e = _two_sum(a[..., :half], a[..., half : 2 * half])
+            err += e.sum(axis=-1)
+            a = np.concatenate([s, a[..., 2 * half :]], axis=-1) if a.shape[-1] % 2 else s
+        s = a[..., 0]
+    result: FloatArray = s + err
+    return result
+
+
+def _sum_last(a: FloatArray) -> FloatArray:
+    """``a.sum(axis=-1)``, column by column for a short last axis, where NumPy's reduction is slow."""
+    if a.shape[-1] > 32:
+        return cast(FloatArray, a.sum(axis=-1))
+    total = a[..., 0].copy()
+    for i in range(1, a.shape[-1]):
+        total += a[..., i]
+    return total
+
+
+def _divergence(x: FloatArray, y: FloatArray) -> FloatArray:
+    """Σ x·ln(x/y) along the last axis, in nats, as Σ t + Σ d from ``_excess_terms``.
+
+    The t are non-negative, so their sum loses nothing to cancellation; the d cancel, and are summed
+    as if in twice the precision. The result is within a few n·ε of Σ t + |Σ d| of the exact value.
+    """
+    t, d = _excess_terms(x, y)
+    return _sum_last(t) + _accurate_sum(d) + 0.0
 
 
 def _to_result(nats: FloatArray, base: float) -> np.float64 | FloatArray:
@@ -213,9 +300,16 @@ def kl_divergence(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.flo
 
     Notes
     -----
-    Summed from its own terms p_i·log(p_i/q_i), not as H(p, q) − H(p), so a small divergence is not
-    lost in the rounding of two large sums. A sum of terms may round a hair below zero for q ≈ p;
-    it is clamped at 0, the bound Gibbs' inequality guarantees.
+    Computed from its own terms, never as H(p, q) − H(p), and written as Σ t_i + Σ (p_i − q_i) with
+    t_i = p_i·ln(p_i/q_i) − p_i + q_i ≥ 0: the t_i are each accurate to about 1e-13 relative (a
+    series where q_i ≈ p_i, SciPy's ``rel_entr`` techniques elsewhere, ln p_i − ln q_i where p_i/q_i
+    overflows or underflows) and add up without cancellation, and Σ (p_i − q_i), which cancels, is
+    summed as if in twice the precision. The result is therefore within a few n·ε of
+    D + 2·|Σp_i − Σq_i| of the exact value for the floats given (ε = 2⁻⁵³): relative accuracy near
+    q = p, where summing ``rel_entr`` loses about ε·δ/D for a relative perturbation δ. For floats
+    that sum to slightly different totals the exact value can be a hair below 0; the result is
+    clamped at 0, the bound Gibbs' inequality guarantees. 0·log(0/q_i) = 0 for every q_i, and the
+    result is exactly ``inf`` when some q_i = 0 < p_i, never NaN.
 
     Examples
     --------
@@ -229,7 +323,7 @@ def kl_divergence(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.flo
     p = _checks.distribution(p, "p")
     q = _checks.distribution(q, "q")
     _checks.same_outcomes(p, q)
-    return _to_result(np.maximum(_relative_terms(p, q).sum(axis=-1), 0.0), base)
+    return _to_result(np.maximum(_divergence(p, q), 0.0), base)
 
 
 def binary_cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
