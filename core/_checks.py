@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import reprlib
 from numbers import Real
 from typing import TypeAlias
 
@@ -18,11 +19,42 @@ FloatArray: TypeAlias = npt.NDArray[np.float64]
 SUM_RTOL = 1e-9
 
 
+def _is_bad_leaf(v: object) -> bool:
+    """A Python value NumPy would quietly turn into a float but that is no real number: a boolean,
+    a complex number (imaginary part dropped), a string or bytes (parsed), or None (NaN)."""
+    return isinstance(v, bool | np.bool_ | complex | np.complexfloating | str | bytes) or v is None
+
+
+_find_bad_leaves = np.frompyfunc(_is_bad_leaf, 1, 1)
+
+
 def _as_float_array(x: npt.ArrayLike, name: str) -> FloatArray:
+    """Return ``x`` as a float64 array, refusing what is not real numbers rather than converting it.
+
+    NumPy would read ``True`` as 1, ``"0.5"`` as 0.5 and ``0.5+1j`` as 0.5 (with a warning); each is
+    refused with a ValueError naming the argument, as are NaN and anything else that is no number.
+    """
+    shown = reprlib.repr(x)
     try:
-        arr = np.asarray(x, dtype=np.float64)
+        raw = np.asarray(x)
+    except (TypeError, ValueError):  # a ragged nesting of lists
+        raise ValueError(f"{name} must be numeric, got {shown}") from None
+    kind = raw.dtype.kind
+    if kind == "b":
+        raise ValueError(f"{name} must be real numbers, got booleans {shown}; True and False are not probabilities")
+    if kind == "c":
+        raise ValueError(f"{name} must be real numbers, got complex {shown}; the imaginary part is not dropped")
+    if kind not in "iuf" or not isinstance(x, np.ndarray | np.generic):
+        # Python sequences are read leaf by leaf: in [0.5, True] NumPy would make the True a 1.0.
+        leaves = np.atleast_1d(raw if kind == "O" else np.asarray(x, dtype=object)).ravel()
+        bad = np.asarray(_find_bad_leaves(leaves), dtype=bool)
+        if bad.any():
+            leaf = leaves[bad][0]
+            raise ValueError(f"{name} must be real numbers, got {type(leaf).__name__} {leaf!r} in {shown}")
+    try:
+        arr = np.asarray(raw, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be numeric, got {x!r}") from None
+        raise ValueError(f"{name} must be numeric, got {shown}") from None
     if arr.size and np.isnan(arr).any():
         raise ValueError(f"{name} contains NaN")
     return arr
@@ -73,10 +105,15 @@ def finite(x: npt.ArrayLike, name: str) -> FloatArray:
 
 
 def log_base(base: object) -> float:
-    """Return ln(base) for a valid logarithm base: a positive real number other than 1."""
-    if isinstance(base, bool) or not isinstance(base, Real | np.floating | np.integer):
-        raise ValueError(f"base must be a positive number other than 1, got {base!r}")
+    """Return ln(base) for a valid logarithm base: a finite real number above 1.
+
+    A base in (0, 1) would make information negative and 1 makes it undefined: no unit of
+    information has such a base, so each is refused, as are booleans, strings, ∞ and NaN.
+    """
+    message = f"base must be a finite real number above 1 (2 for bits, e for nats, 10 for hartleys), got {base!r}"
+    if isinstance(base, bool | np.bool_) or not isinstance(base, Real | np.floating | np.integer):
+        raise ValueError(message)
     b = float(base)
-    if not math.isfinite(b) or b <= 0 or b == 1:
-        raise ValueError(f"base must be a positive number other than 1, got {base!r}")
+    if not math.isfinite(b) or b <= 1:
+        raise ValueError(message)
     return math.log(b)

@@ -1,6 +1,13 @@
 """Surprisal, entropy, cross-entropy and KL divergence, exact at the edges, in any logarithm base.
 
 Two elementwise primitives carry every edge case; everything else is a sum of their terms.
+
+Every function raises ValueError, naming the argument, for input that is not real numbers (complex
+numbers, strings, booleans and None are refused, never converted), for NaN, for probabilities
+outside [0, 1], for distributions that do not sum to 1 within a relative 1e-9 (they are never
+rescaled) or hold no outcome, and for a ``base`` that is not a finite real number above 1. The
+elementwise functions (``surprisal``, ``binary_entropy``, ``binary_cross_entropy``) follow NumPy:
+an empty array gives an empty result.
 """
 
 from __future__ import annotations
@@ -24,11 +31,15 @@ __all__ = [
 ]
 
 
-def _cross_terms(x: FloatArray, y: FloatArray) -> FloatArray:
-    """Elementwise x·ln(1/y) in nats, with 0·ln(1/y) = 0 for every y and x·ln(1/0) = ∞ for x > 0."""
+def _cross_terms(x: FloatArray, y: FloatArray, *, complement: bool = False) -> FloatArray:
+    """Elementwise x·ln(1/y) in nats, with 0·ln(1/y) = 0 for every y and x·ln(1/0) = ∞ for x > 0.
+
+    With ``complement``, x·ln(1/(1−y)) instead, its logarithm taken as −log1p(−y): 1 − y would round
+    away the digits of a small y, and with them the relative accuracy of ln(1 − y) ≈ −y.
+    """
     # ln 0 = -inf is intended: an outcome given probability 0 is infinitely surprising.
     with np.errstate(divide="ignore"):
-        surprise = -np.log(y) + 0.0  # + 0.0 turns the -0.0 of ln 1 into 0.0
+        surprise = (-np.log1p(-y) if complement else -np.log(y)) + 0.0  # + 0.0 turns -0.0 into 0.0
     # Where x = 0 the product is never formed, so 0·∞ never makes a NaN; those entries stay 0.
     # The mask and the logarithm are taken on the inputs before broadcasting, so a grid of p by q
     # costs one pass of multiplication.
@@ -36,17 +47,104 @@ def _cross_terms(x: FloatArray, y: FloatArray) -> FloatArray:
     return np.multiply(x, surprise, out=out, where=x != 0)
 
 
-def _relative_terms(x: FloatArray, y: FloatArray) -> FloatArray:
-    """Elementwise x·ln(x/y) in nats (SciPy's ``rel_entr``): 0 where x = 0, ∞ where x > 0 = y.
+# f(r) = (1 + r)·ln(1 + r) − r = Σ_{k≥2} (−1)^k r^k / (k(k − 1)) = r²·(1/2 − r/6 + r²/12 − …): for
+# |r| < _SERIES_BELOW these fifteen terms give f to within 1e-17 relative, where the closed form
+# would lose up to 2/|r| rounding errors to cancellation.
+_SERIES_BELOW = 0.1
+_SERIES = tuple((-1) ** j / ((j + 2) * (j + 1)) for j in range(15))
+_TINY, _HUGE = float(np.finfo(np.float64).tiny), float(np.finfo(np.float64).max)
 
-    ln(x/y) keeps its accuracy where x ≈ y, which is where D(p‖q) is small. Where x/y overflows
-    (a y below about 1e-308) the ratio is not formed: ln x − ln y is finite there, as the maths is.
+
+def _excess_terms(x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Split x·ln(x/y) elementwise, in nats, into t = x·ln(x/y) − (x − y) ≥ 0 and d = x − y.
+
+    Each t is non-negative (ln u ≥ 1 − 1/u) and computed to within about 1e-13 relative: where
+    0.5 < x/y < 2, d is exact (Sterbenz) and t = y·f(d/y), from its series where |d/y| < 0.1 and
+    else as x·log1p(d/y) − d; elsewhere t = x·ln(x/y) − d, with ln x − ln y for a ratio that
+    overflows or underflows. t is ∞ where y = 0 < x; where x = 0 it is y, and d = −y, so the term
+    is exactly 0.
     """
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # x/0 = inf and 0/0 as above
+    x0, y0 = x, y  # the masks on either alone are taken before broadcasting: a grid is one side
+    x, y = np.broadcast_arrays(x, y)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        d = x - y
+        r = d / y  # x/y − 1, correctly rounded from the exact d where it matters
         ratio = x / y
-        log_ratio = np.where(np.isinf(ratio) & (y > 0), np.log(x) - np.log(y), np.log(ratio))
-        terms = np.where(x == 0, 0.0, x * log_ratio)
-    return terms + 0.0
+        # ln(x/y) everywhere in one vectorised pass; then, on the elements that need them only:
+        log_ratio = np.log(ratio)
+        small_r = np.abs(r) < _SERIES_BELOW  # 0.9 < x/y < 1.1: d is exact there
+        mid = np.flatnonzero(~small_r & (ratio > 0.5) & (ratio < 2.0))
+        log_ratio.flat[mid] = np.log1p(r.flat[mid])  # SciPy's rel_entr: log1p of the exact d, divided
+        t = x * log_ratio
+        t -= d
+        small = np.flatnonzero(small_r)
+        if small.size:  # where x·ln(x/y) and d nearly cancel: the series of y·f(r)
+            rs = r.flat[small]
+            series = rs * _SERIES[-1]
+            for c in _SERIES[-2::-1]:
+                series += c
+                series *= rs
+            t.flat[small] = series * d.flat[small]  # y·r²·(…) = d·r·(…)
+        # Where x/y overflowed or lost digits as a subnormal, ln x − ln y instead.
+        extreme = np.flatnonzero(((ratio < _TINY) & (x0 > 0)) | ((ratio > _HUGE) & (y0 > 0)))
+        if extreme.size:
+            xe, ye = x.flat[extreme], y.flat[extreme]
+            t.flat[extreme] = xe * (np.log(xe) - np.log(ye)) - d.flat[extreme]
+        np.copyto(t, y, where=x0 == 0)  # 0·ln(0/y) − (0 − y); also where y = 0: no NaN of 0/0
+        np.copyto(t, np.inf, where=(y0 == 0) & (x0 > 0))
+    return t, d
+
+
+def _two_sum(u: FloatArray, v: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """u + v rounded, and its rounding error exactly (Knuth's TwoSum)."""
+    s = u + v
+    z = s - u
+    return s, (u - (s - z)) + (v - z)
+
+
+def _accurate_sum(a: FloatArray) -> FloatArray:
+    """Sum along the last axis as if in twice the working precision (Ogita, Rump and Oishi's Sum2).
+
+    The result is within about one rounding of the exact sum, plus n²·ε²·Σ|a|: the exact digits of
+    a sum that cancels, such as Σ(p_i − q_i) for two distributions, are kept. Few outcomes (the
+    app's grids have 2 to 8) are added column by column; many, pairwise in a tree.
+    """
+    n = a.shape[-1]
+    if n <= 32:
+        s, err = a[..., 0], np.zeros(a.shape[:-1])
+        for i in range(1, n):
+            s, e = _two_sum(s, a[..., i])
+            err += e
+    else:
+        err = np.zeros(a.shape[:-1])
+        while a.shape[-1] > 1:
+            half = a.shape[-1] // 2
+            s, e = _two_sum(a[..., :half], a[..., half : 2 * half])
+            err += e.sum(axis=-1)
+            a = np.concatenate([s, a[..., 2 * half :]], axis=-1) if a.shape[-1] % 2 else s
+        s = a[..., 0]
+    result: FloatArray = s + err
+    return result
+
+
+def _sum_last(a: FloatArray) -> FloatArray:
+    """``a.sum(axis=-1)``, column by column for a short last axis, where NumPy's reduction is slow."""
+    if a.shape[-1] > 32:
+        return cast(FloatArray, a.sum(axis=-1))
+    total = a[..., 0].copy()
+    for i in range(1, a.shape[-1]):
+        total += a[..., i]
+    return total
+
+
+def _divergence(x: FloatArray, y: FloatArray) -> FloatArray:
+    """Σ x·ln(x/y) along the last axis, in nats, as Σ t + Σ d from ``_excess_terms``.
+
+    The t are non-negative, so their sum loses nothing to cancellation; the d cancel, and are summed
+    as if in twice the precision. The result is within a few n·ε of Σ t + |Σ d| of the exact value.
+    """
+    t, d = _excess_terms(x, y)
+    return _sum_last(t) + _accurate_sum(d) + 0.0
 
 
 def _to_result(nats: FloatArray, base: float) -> np.float64 | FloatArray:
@@ -64,7 +162,7 @@ def surprisal(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
     p : array_like
         Probabilities in [0, 1].
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -95,7 +193,7 @@ def cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.flo
     q : array_like
         Estimated distribution(s), the same number of outcomes; leading axes broadcast with ``p``.
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -133,7 +231,7 @@ def contributions(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> FloatA
     p, q : array_like
         True and estimated distributions over the same outcomes (last axis), as in ``cross_entropy``.
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -163,7 +261,7 @@ def entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
         Distribution(s) over the outcomes along the last axis; each must sum to 1.
         Leading axes are a batch: a (k, n) array gives k entropies.
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -193,7 +291,7 @@ def kl_divergence(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.flo
     q : array_like
         Estimated distribution(s), the same number of outcomes; leading axes broadcast with ``p``.
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
@@ -202,9 +300,16 @@ def kl_divergence(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.flo
 
     Notes
     -----
-    Summed from its own terms p_i·log(p_i/q_i), not as H(p, q) − H(p), so a small divergence is not
-    lost in the rounding of two large sums. A sum of terms may round a hair below zero for q ≈ p;
-    it is clamped at 0, the bound Gibbs' inequality guarantees.
+    Computed from its own terms, never as H(p, q) − H(p), and written as Σ t_i + Σ (p_i − q_i) with
+    t_i = p_i·ln(p_i/q_i) − p_i + q_i ≥ 0: the t_i are each accurate to about 1e-13 relative (a
+    series where q_i ≈ p_i, SciPy's ``rel_entr`` techniques elsewhere, ln p_i − ln q_i where p_i/q_i
+    overflows or underflows) and add up without cancellation, and Σ (p_i − q_i), which cancels, is
+    summed as if in twice the precision. The result is therefore within a few n·ε of
+    D + 2·|Σp_i − Σq_i| of the exact value for the floats given (ε = 2⁻⁵³): relative accuracy near
+    q = p, where summing ``rel_entr`` loses about ε·δ/D for a relative perturbation δ. For floats
+    that sum to slightly different totals the exact value can be a hair below 0; the result is
+    clamped at 0, the bound Gibbs' inequality guarantees. 0·log(0/q_i) = 0 for every q_i, and the
+    result is exactly ``inf`` when some q_i = 0 < p_i, never NaN.
 
     Examples
     --------
@@ -218,7 +323,7 @@ def kl_divergence(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.flo
     p = _checks.distribution(p, "p")
     q = _checks.distribution(q, "q")
     _checks.same_outcomes(p, q)
-    return _to_result(np.maximum(_relative_terms(p, q).sum(axis=-1), 0.0), base)
+    return _to_result(np.maximum(_divergence(p, q), 0.0), base)
 
 
 def binary_cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
@@ -232,13 +337,20 @@ def binary_cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) ->
         Predicted probabilities of outcome 1, in [0, 1]; broadcasts with ``p`` (a column of p and a
         row of q give the whole grid).
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
     numpy.float64 or numpy.ndarray
         H(p, q) for the two-outcome distributions (p, 1−p) and (q, 1−q); ``inf`` where an outcome
         that can happen was predicted with probability 0 (e.g. p > 0 and q = 0).
+
+    Notes
+    -----
+    A term whose weight is 0 contributes exactly 0, whatever its logarithm (p = q = 0 gives 0). Both
+    terms are non-negative and each is computed to a few rounding errors, ln(1 − q) as log1p(−q):
+    the result is within a relative 1e-12 of the exact value for the floats given, however small p
+    and q are (tested down to 1e-300). Forming 1 − q first would lose that for small q.
 
     Examples
     --------
@@ -258,7 +370,7 @@ def binary_cross_entropy(p: npt.ArrayLike, q: npt.ArrayLike, base: float = 2) ->
     except ValueError:
         raise ValueError(f"p and q have shapes {p.shape} and {q.shape}, which do not broadcast") from None
     nats = _cross_terms(p, q)
-    nats += _cross_terms(1.0 - p, 1.0 - q)
+    nats += _cross_terms(1.0 - p, q, complement=True)  # 1 − p is only a weight: its rounding is relative
     return _to_result(nats, base)
 
 
@@ -270,12 +382,18 @@ def binary_entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray
     p : array_like
         Probabilities of outcome 1, in [0, 1].
     base : float, default 2
-        Logarithm base: 2 gives bits, ``e`` gives nats, 10 gives hartleys.
+        Logarithm base, a finite real number above 1: 2 gives bits, ``e`` nats, 10 hartleys.
 
     Returns
     -------
     numpy.float64 or numpy.ndarray
         H(p) of the distribution (p, 1−p): 0 at p = 0 or 1, the maximum log 2 at p = 1/2.
+
+    Notes
+    -----
+    0·log 0 = 0 exactly. Both terms are non-negative and each is computed to a few rounding errors,
+    ln(1 − p) as log1p(−p): the result is within a relative 1e-12 of the exact value however small
+    p is (tested down to 1e-300), where H(p) ≈ p·log(e/p); forming 1 − p first would lose it.
 
     Examples
     --------
@@ -285,8 +403,10 @@ def binary_entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray
     [0.0, 0.0]
     >>> round(float(binary_entropy(0.9)), 6)
     0.468996
+    >>> float(binary_entropy(1e-17))  # about 1e-17·log2(e·1e17); correctly rounded
+    5.791547265397413e-16
     """
     p = _checks.probabilities(p, "p")
     nats = _cross_terms(p, p)
-    nats += _cross_terms(1.0 - p, 1.0 - p)
+    nats += _cross_terms(1.0 - p, p, complement=True)
     return _to_result(nats, base)

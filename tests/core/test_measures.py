@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import scipy.special
 import scipy.stats
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import log_loss
 
@@ -181,12 +181,20 @@ def test_binary_cross_entropy_agrees_with_sklearn_log_loss():
         (lambda: binary_cross_entropy(0.5, 2), "q has an entry above 1"),
         (lambda: cross_entropy([0.5, 0.5], [1 / 3] * 3), "same number of outcomes"),
         (lambda: kl_divergence([[0.5, 0.5]] * 2, [[0.5, 0.5]] * 3), "do not broadcast"),
-        (lambda: entropy([0.5, 0.5], base=1), "base must be a positive number other than 1"),
+        (lambda: entropy([0.5, 0.5], base=1), "base must be a finite real number above 1"),
+        (lambda: entropy([0.5, 0.5], base=0.5), "base must be"),  # was accepted, giving -1 bit
+        (lambda: kl_divergence([0.5, 0.5], [0.9, 0.1], base=0.1), "base must be"),
+        (lambda: entropy([0.5 + 1j, 0.5]), "p must be real numbers, got complex"),  # was 1.0
+        (lambda: cross_entropy([0.5, 0.5], ["0.5", "0.5"]), "q must be real numbers, got str"),
+        (lambda: binary_entropy(True), "p must be real numbers, got booleans"),
+        (lambda: kl_divergence([True, False], [0.5, 0.5]), "p must be real numbers, got booleans"),
+        (lambda: binary_cross_entropy(0.5, 0.5j), "q must be real numbers, got complex"),
+        (lambda: cross_entropy([], []), r"p must hold at least one probability along its last axis, got shape \(0,\)"),
         (lambda: entropy([0.5, 0.5], base=-2), "base must be"),
         (lambda: entropy([0.5, 0.5], base="2"), "base must be"),
         (lambda: entropy([0.5, 0.5], base=True), "base must be"),
         (lambda: entropy([]), "at least one probability"),
-        (lambda: entropy("abc"), "p must be numeric"),
+        (lambda: entropy("abc"), "p must be real numbers, got str"),
     ],
 )
 def test_bad_input_names_the_argument(call, message):
@@ -213,3 +221,130 @@ def test_kl_divergence_stays_finite_for_a_subnormal_estimate():
     assert kl_divergence(p, q, math.e) == pytest.approx(expected, rel=1e-12)
     assert kl_divergence(p, q) == pytest.approx(cross_entropy(p, q) - entropy(p), rel=1e-12)
     assert kl_divergence([1.0, 0.0], [0.0, 1.0]) == math.inf  # the maths' ∞ is still ∞
+
+
+# Accuracy at the edges, against a 60-digit mpmath reference computed from the exact floats given.
+
+mpmath = pytest.importorskip("mpmath")
+mpmath.mp.dps = 60
+
+
+def _exact_binary_cross_entropy(p, q):
+    p, q = mpmath.mpf(float(p)), mpmath.mpf(float(q))
+    total = mpmath.mpf(0)
+    if p > 0:
+        total -= p * mpmath.log(q)
+    if p < 1:
+        total -= (1 - p) * mpmath.log1p(-q)
+    return total
+
+
+def _relative_error(value, exact):
+    if exact == 0:  # 1 - p rounds to 1.0 for p < 2**-53: the entropy of a certain outcome is exactly 0
+        return 0.0 if value == 0 else math.inf
+    if mpmath.isinf(exact):  # q rounded to 0 or 1 where the outcome can happen
+        return 0.0 if value == exact else math.inf
+    return float(abs((mpmath.mpf(float(value)) - exact) / exact))
+
+
+@pytest.mark.parametrize(
+    ("p", "expected_bits"),
+    [
+        (1e-17, 5.791547265397413e-16),  # was 5.647e-16: ln(1 - p) lost p's digits
+        (1e-300, 9.980211e-298),
+    ],
+)
+def test_binary_entropy_keeps_its_relative_accuracy_for_tiny_p(p, expected_bits):
+    exact = _exact_binary_cross_entropy(p, p) / mpmath.log(2)
+    assert binary_entropy(p) == pytest.approx(expected_bits, rel=1e-6)
+    assert _relative_error(binary_entropy(p), exact) <= 1e-12
+
+
+def test_binary_cross_entropy_keeps_its_relative_accuracy_for_tiny_p_and_q():
+    # p = 0, q = 1e-17: the cost is ln(1/(1 - q)) = q (+ q²/2), all of which ln(1 - q) rounded away.
+    assert binary_cross_entropy(0.0, 1e-17, math.e) == pytest.approx(1e-17, rel=1e-15)
+    exact = _exact_binary_cross_entropy(1e-20, 1e-18)
+    assert _relative_error(binary_cross_entropy(1e-20, 1e-18, math.e), exact) <= 1e-12
+
+
+tiny_to_half = st.floats(-300, math.log10(0.5)).map(lambda e: 10.0**e)  # log-uniform in [1e-300, 0.5]
+
+
+@given(tiny_to_half)
+def test_binary_entropy_is_relatively_accurate_down_to_1e_300(p):
+    exact = _exact_binary_cross_entropy(p, p)
+    assert _relative_error(binary_entropy(p, math.e), exact) <= 1e-12
+    assert _relative_error(binary_entropy(1 - p, math.e), _exact_binary_cross_entropy(1 - p, 1 - p)) <= 1e-12
+
+
+@given(tiny_to_half, tiny_to_half, st.booleans(), st.booleans())
+def test_binary_cross_entropy_is_relatively_accurate_down_to_1e_300(p, q, flip_p, flip_q):
+    p, q = (1 - p if flip_p else p), (1 - q if flip_q else q)  # and from 1/2 up to 1 - 1e-16
+    exact = _exact_binary_cross_entropy(p, q)
+    assert _relative_error(binary_cross_entropy(p, q, math.e), exact) <= 1e-12
+
+
+def _exact_kl(p, q):
+    """Σ p_i·ln(p_i/q_i) for the floats given, to 60 digits (∞ where q_i = 0 < p_i)."""
+    total = mpmath.mpf(0)
+    for a, b in zip(np.ravel(p), np.ravel(q), strict=True):
+        if a > 0:
+            total += mpmath.mpf(float(a)) * (mpmath.log(mpmath.mpf(float(a))) - mpmath.log(mpmath.mpf(float(b))))
+    return total
+
+
+@pytest.mark.parametrize(
+    ("p", "q"),
+    [
+        ([0.5, 0.5], [1e-309, 1.0]),  # p/q overflows: 355.0562…, not ∞ (SciPy's rel_entr agrees)
+        ([0.5, 0.5], [5e-324, 1.0]),
+        ([1e-300, 1 - 1e-300], [1.0 - 2**-53, 2**-53]),  # p/q underflows below the normal floats
+        ([0.5, 0.5], [0.5000001, 0.4999999]),  # was 1.99680e-14 (rel. 1.6e-3)
+        ([0.6, 0.4], [0.6000000001, 0.3999999999]),  # was 0.0; exact 2.08e-20
+        ([0.2, 0.3, 0.5], [0.2 * (1 + 1e-9), 0.3, 0.5 - 0.2e-9]),
+    ],
+)
+def test_kl_divergence_is_relatively_accurate_at_the_edges(p, q):
+    exact = _exact_kl(p, q)
+    assert exact > 0
+    assert _relative_error(kl_divergence(p, q, math.e), exact) <= 1e-13
+
+
+def test_kl_divergence_keeps_its_conventions():
+    with np.errstate(all="raise"):
+        assert kl_divergence([0.0, 1.0], [0.0, 1.0]) == 0.0  # 0·ln(0/0) = 0, never NaN
+        assert kl_divergence([0.5, 0.5], [0.0, 1.0]) == math.inf
+        assert kl_divergence([1e-300, 1 - 1e-300], [0.0, 1.0]) == math.inf
+        assert kl_divergence([0.0, 1.0], [0.5, 0.5]) == 1.0
+    p = np.array([0.1, 0.2, 0.7])
+    assert kl_divergence(p, p) == 0.0 and math.copysign(1.0, kl_divergence(p, p)) == 1.0
+
+
+@st.composite
+def near_pairs(draw):
+    """p on the simplex of 2–8 outcomes; q = p perturbed by a relative δ in [1e-12, 1e-3], renormalised."""
+    p = draw(distributions(min_size=2, max_size=8).filter(lambda p: (p > 0).all()))
+    delta = 10.0 ** draw(st.floats(-12, -3))
+    signs = np.asarray(draw(st.lists(st.floats(-1, 1), min_size=p.size, max_size=p.size)))
+    q = p * (1 + delta * signs)
+    return p, q / q.sum()
+
+
+@settings(max_examples=150)
+@given(near_pairs())
+def test_kl_divergence_is_relatively_accurate_near_p_equals_q(pq):
+    # The exact value for the floats includes Σp − Σq (a few ulps for renormalised floats), so it may
+    # be ≤ 0, where Gibbs' bound makes the result 0. Otherwise the error bound is a few n·ε of
+    # D + 2|Σp − Σq|: relative 1e-9 unless the two nearly cancel; SciPy's summed rel_entr has
+    # n·ε·Σ|p_i·ln(p_i/q_i)| ≈ n·ε·δ instead, 1e-3 relative at δ = 1e-12.
+    p, q = pq
+    exact = _exact_kl(p, q)
+    ours = kl_divergence(p, q, math.e)
+    if exact <= 0:
+        assert ours == 0.0
+        return
+    imbalance = abs(mpmath.fsum(map(mpmath.mpf, p)) - mpmath.fsum(map(mpmath.mpf, q)))
+    error = abs(mpmath.mpf(float(ours)) - exact)
+    assert error <= 1e-9 * exact + 16 * p.size * 2.0**-53 * float(imbalance)
+    scipy_error = abs(mpmath.mpf(float(scipy.special.rel_entr(p, q).sum())) - exact)
+    assert error <= 2 * scipy_error + 4 * 2.0**-53 * exact  # at least as accurate, to a rounding or two
