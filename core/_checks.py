@@ -28,11 +28,11 @@ def _is_bad_leaf(v: object) -> bool:
 _find_bad_leaves = np.frompyfunc(_is_bad_leaf, 1, 1)
 
 
-def _as_float_array(x: npt.ArrayLike, name: str) -> FloatArray:
-    """Return ``x`` as a float64 array, refusing what is not real numbers rather than converting it.
+def real_array(x: npt.ArrayLike, name: str) -> npt.NDArray[np.integer | np.floating]:
+    """Return ``x`` as an array of real numbers, integers kept as integers (a class index is one).
 
     NumPy would read ``True`` as 1, ``"0.5"`` as 0.5 and ``0.5+1j`` as 0.5 (with a warning); each is
-    refused with a ValueError naming the argument, as are NaN and anything else that is no number.
+    refused with a ValueError naming the argument, as is anything else that is no number.
     """
     shown = reprlib.repr(x)
     try:
@@ -51,10 +51,17 @@ def _as_float_array(x: npt.ArrayLike, name: str) -> FloatArray:
         if bad.any():
             leaf = leaves[bad][0]
             raise ValueError(f"{name} must be real numbers, got {type(leaf).__name__} {leaf!r} in {shown}")
+    if kind in "iuf":
+        return raw
     try:
-        arr = np.asarray(raw, dtype=np.float64)
+        return np.asarray(raw, dtype=np.float64)
     except (TypeError, ValueError):
         raise ValueError(f"{name} must be numeric, got {shown}") from None
+
+
+def _as_float_array(x: npt.ArrayLike, name: str) -> FloatArray:
+    """Return ``x`` as a float64 array of real numbers (``real_array``), refusing NaN."""
+    arr = np.asarray(real_array(x, name), dtype=np.float64)
     if arr.size and np.isnan(arr).any():
         raise ValueError(f"{name} contains NaN")
     return arr

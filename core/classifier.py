@@ -12,13 +12,13 @@ from typing import Any, cast
 import numpy as np
 import numpy.typing as npt
 
+from core import _checks
 from core._checks import FloatArray
 from core.losses import (
     _check_label_smoothing,
     _finite_reals,
     _is_integer,
     _is_real,
-    _real_array,
     _softmax,
     log_softmax,
     softmax,
@@ -199,7 +199,7 @@ def train_softmax_classifier(
 
 
 def _labels(labels: npt.ArrayLike, n_samples: int) -> npt.NDArray[np.int64]:
-    y = _real_array(labels, "labels")
+    y = _checks.real_array(labels, "labels")
     if y.shape != (n_samples,):
         raise ValueError(f"labels must have shape ({n_samples},), one per row of features, got {y.shape}")
     if y.dtype.kind not in "iu":

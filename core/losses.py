@@ -26,20 +26,9 @@ __all__ = [
 _REDUCTIONS = ("mean", "sum", "none")
 
 
-def _real_array(x: npt.ArrayLike, name: str) -> npt.NDArray[Any]:
-    """``x`` as an array of real numbers: booleans, complex numbers, strings and ragged lists are refused."""
-    try:
-        arr = np.asarray(x)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be an array of real numbers, got {x!r}") from None
-    if arr.dtype.kind not in "iuf":
-        raise ValueError(f"{name} must hold real numbers (integers or floats), got dtype {arr.dtype}")
-    return arr
-
-
 def _finite_reals(x: npt.ArrayLike, name: str) -> FloatArray:
     """``x`` as float64 after checking it holds finite real numbers."""
-    return _checks.finite(_real_array(x, name), name)
+    return _checks.finite(_checks.real_array(x, name), name)
 
 
 def _is_integer(value: object) -> bool:
@@ -269,7 +258,7 @@ def cross_entropy_loss(
         if (w < 0).any():
             raise ValueError("weight must be non-negative")
     log_q = log_softmax(z, axis=1)
-    t = _real_array(target, "target")
+    t = _checks.real_array(target, "target")
 
     with np.errstate(over="ignore"):  # a loss beyond the largest float is ∞, as in PyTorch
         if t.ndim == len(logits_shape):  # PyTorch: a target of the logits' shape holds probabilities
@@ -303,7 +292,8 @@ def cross_entropy_loss(
             terms = np.zeros_like(log_q)
             np.multiply(log_q, w_all, out=terms, where=w_all > 0)
             smooth = np.where(kept, -terms.sum(axis=1), 0.0)
-            smooth_part = _reduce(smooth, reduction, denominator) * (smoothing / n_classes)
+            # ε times the sum first: ε/C can underflow to 0 where ε does not, and ∞·0 is NaN.
+            smooth_part = _reduce(smooth, reduction, denominator) * smoothing / n_classes
             result = smooth_part if smoothing == 1.0 else (1.0 - smoothing) * nll_part + smooth_part
     return cast(FloatArray, result)[0] if unbatched and reduction == "none" else result
 
@@ -405,7 +395,7 @@ def binary_cross_entropy_with_logits(
     """
     _check_reduction(reduction)
     x = _finite_reals(logits, "logits")
-    t = _checks.probabilities(_real_array(target, "target"), "target")
+    t = _checks.probabilities(_checks.real_array(target, "target"), "target")
     if t.shape != x.shape:
         raise ValueError(f"target must have the shape of logits {x.shape}, got {t.shape}")
     if reduction == "mean" and x.size == 0:
