@@ -12,6 +12,7 @@ from core.measures import (
     cross_entropy,
     entropy,
     kl_divergence,
+    perplexity,
     surprisal,
 )
 from core.units import BITS, HARTLEYS, NATS, UNITS, Unit, format_value, unit_named
@@ -35,6 +36,7 @@ __all__ = [
     "format_value",
     "kl_divergence",
     "log_softmax",
+    "perplexity",
     "softmax",
     "surprisal",
     "unit_named",

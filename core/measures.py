@@ -27,6 +27,7 @@ __all__ = [
     "cross_entropy",
     "entropy",
     "kl_divergence",
+    "perplexity",
     "surprisal",
 ]
 
@@ -410,3 +411,45 @@ def binary_entropy(p: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray
     nats = _cross_terms(p, p)
     nats += _cross_terms(1.0 - p, p, complement=True)
     return _to_result(nats, base)
+
+
+def perplexity(h: npt.ArrayLike, base: float = 2) -> np.float64 | FloatArray:
+    """Perplexity ``base ** h`` of an entropy or cross-entropy ``h`` measured in ``base``, elementwise.
+
+    It is the number of equally likely outcomes that would surprise as much on average: 2^H for H
+    in bits, e^H in nats, 10^H in hartleys, so the same number whatever the unit. A language model's
+    loss is often reported this way.
+
+    Parameters
+    ----------
+    h : array_like
+        Entropies or cross-entropies: real numbers ≥ 0, or ∞.
+    base : float, default 2
+        The base ``h`` was measured in: a finite real number above 1.
+
+    Returns
+    -------
+    numpy.float64 or numpy.ndarray
+        ``base ** h``: at least 1, and ∞ where ``h`` is ∞ or the power overflows.
+
+    Raises
+    ------
+    ValueError
+        Naming ``h`` if it holds a negative number, NaN or no real number; naming ``base`` if it is
+        not a finite real number above 1.
+
+    Examples
+    --------
+    >>> float(perplexity(2.0)), round(float(perplexity(np.log(3), np.e)), 12)  # 4 outcomes; 3
+    (4.0, 3.0)
+    >>> float(perplexity(float("inf"))), float(perplexity(2000.0))
+    (inf, inf)
+    """
+    b = _checks.log_base(base)  # ln(base)
+    values = np.asarray(_checks.real_array(h, "h"), dtype=np.float64)
+    if not (values >= 0).all():  # NaN too
+        bad = values[~(values >= 0)].flat[0]
+        raise ValueError(f"h must be ≥ 0 (an entropy or a cross-entropy) or ∞, got {bad!r}")
+    with np.errstate(over="ignore"):  # beyond the largest float: ∞
+        result = np.exp(values * b)
+    return result[()] if result.ndim == 0 else result

@@ -9,7 +9,7 @@ from core.figures import flower_prediction, learning_curves, true_class_probabil
 from pages import begin
 from ui.charts import chart
 from ui.controls import CONTROLS, choice, current_unit, slider
-from ui.output import metrics
+from ui.output import format_perplexity, metrics
 
 begin(__file__)  # shows the title and the lead paragraph of this page's registry row
 unit = current_unit()
@@ -42,15 +42,18 @@ smoothing = slider("smoothing", 0.0, container=smoothing_column)
 full_history, classes = train(learning_rate, smoothing)
 history = full_history.until(epochs)
 
+train_loss, test_loss = float(history.train_loss[-1]), float(history.test_loss[-1])  # in nats
 metrics(
     [
-        ("Train cross-entropy", unit.from_nats(float(history.train_loss[-1]))),
-        ("Test cross-entropy", unit.from_nats(float(history.test_loss[-1]))),
+        ("Train cross-entropy", unit.from_nats(train_loss)),
+        ("Train perplexity", format_perplexity(train_loss)),
         ("Train accuracy", f"{history.train_accuracy[-1]:.1%}"),
+        ("Test cross-entropy", unit.from_nats(test_loss)),
+        ("Test perplexity", format_perplexity(test_loss)),
         ("Test accuracy", f"{history.test_accuracy[-1]:.1%}"),
     ],
     unit,
-    per_row=2,
+    per_row=3,
 )
 chart(learning_curves(history.train_loss, history.test_loss, unit), key="learning-curves")
 st.caption(

@@ -11,7 +11,7 @@ from core.two_classes import binary_loss_curves
 from pages import begin
 from ui.charts import chart
 from ui.controls import CONTROLS, choice, current_unit, slider, slider_steps
-from ui.output import code_tabs, metrics, table
+from ui.output import code_tabs, format_perplexity, metrics, table
 from ui.weights import weights_editor
 
 begin(__file__)  # shows the title and the lead paragraph of this page's registry row
@@ -29,7 +29,10 @@ p = smoothed_target(raw_target, 3, smoothing)
 q = softmax(z)
 loss = float(cross_entropy_loss(z, np.asarray(raw_target), label_smoothing=smoothing))  # in nats
 
-metrics([("Loss H(p, q)", unit.from_nats(loss)), ("Loss floor H(p)", float(entropy(p, unit.base)))], unit)
+floor = float(entropy(p, unit.base))
+metrics(
+    [("Loss H(p, q)", unit.from_nats(loss)), ("Loss floor H(p)", floor), ("Perplexity", format_perplexity(loss))], unit
+)
 if unit.name != "nats":
     st.caption(f"PyTorch would report the loss in nats: {format_value(loss, decimals=6)} nats.")
 bars, gradient = st.columns(2)

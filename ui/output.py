@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import streamlit as st
 
-from core import Comparison, Unit, format_value
+from core import Comparison, Unit, format_value, perplexity
 
-__all__ = ["announce", "code_tabs", "comparison_metrics", "infinite", "metrics", "table"]
+__all__ = ["announce", "code_tabs", "comparison_metrics", "format_perplexity", "infinite", "metrics", "table"]
 
 
 def metrics(
@@ -51,6 +52,19 @@ def announce(text: str, *, key: str) -> None:
     """Say ``text`` to screen readers, without showing it, whenever it changes (``ui/app.css`` hides
     it); ``key`` keeps its region on the page from one run to the next."""
     _announcer(data=text.encode(), key=key)
+
+
+def format_perplexity(nats: float) -> str:
+    """The perplexity of a cross-entropy of ``nats`` (e^H: a count of equally likely outcomes, the
+    same in every unit) as a metric shows it: four decimals, in powers of ten from a million on, or ∞."""
+    value = float(perplexity(nats, math.e))
+    if value < 1e6 or value == math.inf:
+        return format_value(value)
+    mantissa, exponent = f"{value:.3e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPTS)}"
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def infinite(text: str) -> None:

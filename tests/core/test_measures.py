@@ -17,8 +17,10 @@ from core.measures import (
     cross_entropy,
     entropy,
     kl_divergence,
+    perplexity,
     surprisal,
 )
+from core.units import BITS, HARTLEYS, NATS
 from tests.strategies import distribution_pairs, distributions
 
 pairs = distribution_pairs()
@@ -350,3 +352,17 @@ def test_kl_divergence_is_relatively_accurate_near_p_equals_q(pq):
     assert error <= 1e-9 * exact + 16 * p.size * 2.0**-53 * float(imbalance)
     scipy_error = abs(mpmath.mpf(float(scipy.special.rel_entr(p, q).sum())) - exact)
     assert error <= 2 * scipy_error + 4 * 2.0**-53 * exact  # at least as accurate, to a rounding or two
+
+
+@pytest.mark.parametrize("unit", [BITS, NATS, HARTLEYS])
+def test_perplexity_is_the_same_number_in_every_unit(unit):
+    # Three equally likely outcomes: entropy log 3 in any unit, perplexity 3.
+    h = entropy([1 / 3] * 3, unit.base)
+    assert perplexity(h, unit.base) == pytest.approx(3.0, rel=1e-15)
+    assert perplexity(0.0, unit.base) == 1.0 and perplexity(math.inf, unit.base) == math.inf
+
+
+@pytest.mark.parametrize(("h", "base", "name"), [(-0.1, 2, "h"), (math.nan, 2, "h"), ("1", 2, "h"), (1.0, 1, "base")])
+def test_perplexity_refuses_what_is_no_entropy(h, base, name):
+    with pytest.raises(ValueError, match=name):
+        perplexity(h, base)

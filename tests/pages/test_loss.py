@@ -127,3 +127,17 @@ def test_an_empty_class_in_the_link_falls_back_to_class_1(open_link):
 def test_the_gradient_says_its_unit(open_link, unit, note):
     at = open_link(PAGE, unit=unit)
     assert f"**Gradient of the loss in nats with respect to each logit: q − p**{note}" in [m.value for m in at.markdown]
+
+
+@pytest.mark.parametrize("unit", ["bits", "nats", "hartleys"])
+def test_the_perplexity_beside_the_loss_is_the_same_in_every_unit(open_link, unit):
+    at = open_link("pages/loss.py", unit=unit)
+    loss = float(cross_entropy_loss([-1.0, 2.0, 0.5], 0))  # the defaults, in nats
+    assert metric_values(at)["Perplexity"] == format_value(math.exp(loss)) == "25.5672"
+
+
+def test_in_practice_shows_each_losss_perplexity(open_link):
+    values = metric_values(open_link("pages/in-practice.py", unit="bits"))
+    for split in ("Train", "Test"):
+        bits = float(values[f"{split} cross-entropy"].removesuffix(" bits"))
+        assert float(values[f"{split} perplexity"]) == pytest.approx(2**bits, rel=1e-3)
