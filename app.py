@@ -3,12 +3,13 @@
 import streamlit as st
 
 from pages import PAGES, next_page_link
-from ui.controls import unit_control
+from ui.controls import start_run, unit_control
 from ui.links import note_rejected_values, remember_opening_link, share_link
 from ui.style import app_style
 
 st.set_page_config(page_title="Cross-entropy, explained", page_icon=":material/show_chart:", layout="wide")
 remember_opening_link()
+start_run()
 app_style()
 
 page = st.navigation(
