@@ -1,5 +1,5 @@
 """A teacher's link: ``lock=`` shows controls disabled, ``hide=`` leaves them out, on every page, in the
-share link too."""
+share link too; and "Share for a class" builds one."""
 
 import json
 
@@ -68,6 +68,21 @@ def test_lock_and_hide_survive_in_the_share_link(open_link):
     assert not at.exception and at.slider(key="p").disabled
     link = _links(at)["share-link"]
     assert "lock=p" in link and "hide=unit" in link
+
+
+def test_share_for_a_class_builds_the_link(open_link):
+    at = open_link(q="0.4")
+    assert "lock=" not in _links(at)["class-link"]
+    assert at.multiselect(key="class-lock").options == [
+        "Unit (unit)",
+        "True probability p of outcome 1 (p)",
+        "Predicted probability q of outcome 1 (q)",
+    ]
+    at.multiselect(key="class-lock").set_value(["p"]).run()
+    at.multiselect(key="class-hide").set_value(["unit"]).run()
+    link = _links(at)["class-link"]
+    assert link.startswith("/?") and "q=0.4" in link and "lock=p" in link and "hide=unit" in link
+    assert "lock" not in _links(at)["share-link"]  # the view itself is not locked
 
 
 @pytest.mark.parametrize("page", [page for page in PAGES if page.path != HOME], ids=lambda page: page.url_path)
