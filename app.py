@@ -3,12 +3,13 @@
 import streamlit as st
 
 from pages import PAGES, next_page_link
-from ui.controls import unit_control
-from ui.links import note_rejected_values, remember_opening_link, share_link
+from ui.controls import start_run, unit_control
+from ui.links import class_link, note_rejected_values, remember_opening_link, share_link
 from ui.style import app_style
 
 st.set_page_config(page_title="Cross-entropy, explained", page_icon=":material/show_chart:", layout="wide")
 remember_opening_link()
+start_run()
 app_style()
 
 page = st.navigation(
@@ -20,6 +21,7 @@ page = st.navigation(
 top_row = unit_control()
 notices = st.container()
 page.run()
+class_link(page.url_path)  # at the end, where a teacher who has set the page up finishes
 next_page_link(next(entry for entry in PAGES if entry.url_path == page.url_path))
 note_rejected_values(notices)
 share_link(page.url_path, top_row)

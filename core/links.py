@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from urllib.parse import urlencode
 
-__all__ = ["rejected_link_values", "share_url"]
+__all__ = ["control_keys", "link_value", "rejected_link_values", "share_url"]
+
+#: The link parameters of a teacher's link: controls shown but disabled, and controls not shown.
+TEACHER_KEYS = ("lock", "hide")
 
 _SHOWN_CHARACTERS = 40
 
@@ -90,3 +93,74 @@ def share_url(origin: str | None, base_path: str, page_path: str, params: Mappin
     path = "/".join(part.strip("/") for part in (base_path, page_path) if part.strip("/"))
     query = urlencode(params, doseq=True)
     return f"{(origin or '').rstrip('/')}/{path}" + (f"?{query}" if query else "")
+
+
+def control_keys(raw: str | list[str] | None, known: Collection[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The control keys a link's ``lock=`` or ``hide=`` names, and its entries that name none.
+
+    Parameters
+    ----------
+    raw : str, list of str or None
+        The parameter's value: keys separated by commas (a repeated parameter's values all count).
+    known : collection of str
+        The keys of the controls a link can carry.
+
+    Returns
+    -------
+    (keys, rejected) : tuple of tuples of str
+        The known keys, in order and once each; the other non-empty entries, quoted for display as
+        Markdown. Blanks around an entry and empty entries are ignored.
+
+    Examples
+    --------
+    >>> control_keys("p, q,,p", {"p", "q", "unit"})
+    (('p', 'q'), ())
+    >>> control_keys(["unit", "banana"], {"p", "q", "unit"})
+    (('unit',), ('`banana`',))
+    >>> control_keys(None, {"p"})
+    ((), ())
+    """
+    values = [] if raw is None else raw if isinstance(raw, list) else [raw]
+    entries = [entry.strip() for value in values for entry in value.split(",")]
+    keys = tuple(dict.fromkeys(entry for entry in entries if entry in known))
+    rejected = tuple(dict.fromkeys(_quote_for_markdown(entry) for entry in entries if entry and entry not in known))
+    return keys, rejected
+
+
+def link_value(
+    raw: str | list[str] | None,
+    default: object,
+    *,
+    low: float = 0.0,
+    high: float = 1.0,
+    options: Sequence[object] = (),
+) -> object:
+    """The value a link gives a control that is not drawn (hidden), as its widget would take it.
+
+    A choice takes one of its ``options`` (compared as the link writes them); a slider a finite
+    number from ``low`` to ``high``, whole when its default is. Anything else gives ``default``; a
+    repeated parameter is read through its last value, as Streamlit does.
+
+    Examples
+    --------
+    >>> link_value("0.4", 0.3), link_value("1.5", 0.3), link_value("nan", 0.3), link_value(None, 0.3)
+    (0.4, 0.3, 0.3, 0.3)
+    >>> link_value("nats", "bits", options=("bits", "nats")), link_value("5", 3, low=2, high=8)
+    ('nats', 5)
+    >>> link_value("0.3", 1.0, options=(0.1, 0.3, 1.0)), link_value("2.5", 3, low=2, high=8)
+    (0.3, 3)
+    """
+    if raw is None or (isinstance(raw, list) and not raw):
+        return default
+    last = raw[-1] if isinstance(raw, list) else raw
+    if options:
+        return next((option for option in options if _same_value(last, option)), default)
+    try:
+        number = float(last)
+    except ValueError:
+        return default
+    if not (math.isfinite(number) and low <= number <= high):
+        return default
+    if isinstance(default, int) and not isinstance(default, bool):
+        return int(number) if number.is_integer() else default
+    return number

@@ -158,7 +158,7 @@ def begin(script: str) -> PageEntry:
     ``st.navigation`` ends that mode and runs this page properly), and this bare run stops. That is
     also why each script is named as its URL path: the bare run finds the page by its file name.
     """
-    if "unit" not in st.session_state:  # app.py always creates the unit control before any page
+    if "link_controls" not in st.session_state:  # app.py always starts the run's controls before any page
         runpy.run_path(str(ENTRY_POINT))
         st.stop()
     name = Path(script).name

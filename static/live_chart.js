@@ -16,6 +16,8 @@ const STYLE = `
 .live-chart-play:focus-visible, .live-chart-control input:focus-visible {
   outline: 2px solid var(--st-primary-color); outline-offset: 2px; }
 .live-chart-play[hidden] { display: none; }
+.live-chart-play:disabled, .live-chart-control input:disabled { cursor: not-allowed; opacity: 0.5; }
+.live-chart-play:disabled:hover { border-color: var(--st-border-color); color: inherit; }
 .live-chart-summary { position: absolute; width: 1px; height: 1px; margin: 0; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
 `;
@@ -336,7 +338,7 @@ function controlOf(chart, parentElement, setTriggerValue) {
   };
   const onPlot = (event) => {
     const layout = chart._fullLayout;
-    if (!layout || !spec().drag) return false;
+    if (!layout || !spec().drag || spec().disabled) return false; // a link that locks the control
     const box = chart.getBoundingClientRect();
     const x = event.clientX - box.left - layout.xaxis._offset;
     const y = event.clientY - box.top - layout.yaxis._offset;
@@ -410,11 +412,12 @@ function syncControl(control, spec) {
   input.max = String(spec.values.length - 1);
   input.setAttribute("aria-label", spec.label);
   play.hidden = !spec.play;
+  input.disabled = play.disabled = Boolean(spec.disabled); // the link locks the page's control
   if (!control.playing) {
     play.textContent = "▶ play";
     play.setAttribute("aria-label", `Play ${spec.label}`);
   }
-  control.chart.style.touchAction = spec.drag ? "pan-y" : ""; // a sideways drag moves the value, not the page
+  control.chart.style.touchAction = spec.drag && !spec.disabled ? "pan-y" : ""; // a sideways drag moves the value, not the page
   control.readout.hidden = spec.drag; // the point's own label on the plot says the value (and aria-valuetext)
   if (control.behind(spec)) {
     control.align();

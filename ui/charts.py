@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.figures.described import Description, describe
-from ui.controls import CONTROLS
+from ui.controls import CONTROLS, hidden, locked
 
 __all__ = ["chart"]
 
@@ -160,6 +160,8 @@ def _own_control(spec: dict, key: str, *, drag: bool, play: bool) -> dict:
         "active": slider["active"],
         "drag": drag,
         "play": play,
+        # A link that locks or hides the page's control locks the chart's own control too.
+        "disabled": locked(key) or hidden(key),
     }
 
 
@@ -174,6 +176,8 @@ def _moved(key: str, control: str, values: list) -> None:
     knows a figure that shows another value is not an answer still on its way.
     """
     move = st.session_state[key].get("value")
+    if locked(control) or hidden(control):
+        return  # the link keeps this control where it is
     if not isinstance(move, dict) or move.get("value") not in values or not isinstance(move.get("seq"), int):
         return  # only the values the chart offered, the page's control's own steps
     st.session_state[control] = move["value"]

@@ -15,11 +15,27 @@ import streamlit as st
 
 from core import UNITS, Unit, unit_named
 from core.distributions import MAX_OUTCOMES, MAX_WEIGHT
+from core.links import control_keys, link_value
 
 if TYPE_CHECKING:
     from streamlit.delta_generator import DeltaGenerator
 
-__all__ = ["CONTROLS", "LEARNING_RATES", "Control", "choice", "current_unit", "slider", "slider_steps", "unit_control"]
+__all__ = [
+    "CONTROLS",
+    "LEARNING_RATES",
+    "Control",
+    "choice",
+    "current_unit",
+    "hidden",
+    "hidden_values",
+    "locked",
+    "page_controls",
+    "slider",
+    "slider_steps",
+    "start_run",
+    "unit_control",
+    "value_of",
+]
 
 #: The learning rates offered wherever a learning rate is chosen.
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 3.0, 5.0)
@@ -92,6 +108,62 @@ _ALL = [
 CONTROLS: dict[str, Control] = {control.key: control for control in _ALL}
 
 
+# A teacher's link: ``lock=p,q`` shows those controls disabled, ``hide=unit`` leaves them out. A hidden
+# control keeps the link's value (read here as its widget would take it), and the page reads it
+# through ``value_of``; Session State has no entry for it, as it has no widget.
+#: Session State's record of this run: the controls drawn (or hidden) and the hidden ones' values.
+_RUN = "link_controls"
+
+
+def start_run() -> None:
+    """Forget the previous run's controls: call once at the start of every run, before any control."""
+    st.session_state[_RUN] = {"keys": [], "hidden": {}}
+
+
+def _teacher_keys(parameter: str) -> tuple[str, ...]:
+    return control_keys(st.query_params.get_all(parameter), CONTROLS)[0]
+
+
+def locked(key: str) -> bool:
+    """Whether the link locks the control of ``key`` (``lock=``): shown, but not to be moved."""
+    return key in _teacher_keys("lock")
+
+
+def hidden(key: str) -> bool:
+    """Whether the link hides the control of ``key`` (``hide=``): not shown, its value the link's."""
+    return key in _teacher_keys("hide")
+
+
+def _record(key: str) -> dict:
+    run = st.session_state.setdefault(_RUN, {"keys": [], "hidden": {}})
+    if key not in run["keys"]:
+        run["keys"].append(key)
+    return run
+
+
+def _hidden_value(key: str, default):
+    c = CONTROLS[key]
+    value = link_value(st.query_params.get_all(key) or None, default, low=c.low, high=c.high, options=c.options)
+    _record(key)["hidden"][key] = value
+    return value
+
+
+def page_controls() -> list[str]:
+    """The keys of the controls this run has drawn or hidden so far, in order."""
+    return list(st.session_state.get(_RUN, {}).get("keys", []))
+
+
+def hidden_values() -> dict:
+    """The values of the controls this run has hidden, by key."""
+    return dict(st.session_state.get(_RUN, {}).get("hidden", {}))
+
+
+def value_of(key: str):
+    """The value of the control of ``key`` at this run, drawn or hidden."""
+    run = st.session_state.get(_RUN, {})
+    return run.get("hidden", {}).get(key, st.session_state.get(key))
+
+
 def slider(key: str, default: float, *, container=st):
     """The slider of ``key``, bound to the link, starting at ``default``; returns its value."""
     c = CONTROLS[key]
@@ -99,18 +171,35 @@ def slider(key: str, default: float, *, container=st):
         low, high, step, value = int(c.low), int(c.high), int(c.step), int(default)
     else:
         low, high, step, value = float(c.low), float(c.high), float(c.step), float(default)
-    return container.slider(c.label, low, high, value, step, key=key, bind="query-params", help=c.help)
+    if hidden(key):
+        return _hidden_value(key, value)
+    _record(key)
+    return container.slider(
+        c.label, low, high, value, step, key=key, bind="query-params", help=c.help, disabled=locked(key)
+    )
 
 
 def choice(key: str, default, *, container=st, style: str = "select_slider"):
     """The choice of ``key`` among its options, bound to the link: a select slider or segmented buttons."""
     c = CONTROLS[key]
+    if hidden(key):
+        return _hidden_value(key, default)
+    _record(key)
     if style == "segmented":
         chosen = container.segmented_control(
-            c.label, list(c.options), default=default, key=key, bind="query-params", required=True, help=c.help
+            c.label,
+            list(c.options),
+            default=default,
+            key=key,
+            bind="query-params",
+            required=True,
+            help=c.help,
+            disabled=locked(key),
         )
         return default if chosen is None else chosen  # a link's empty value clears even a required control
-    return container.select_slider(c.label, list(c.options), default, key=key, bind="query-params", help=c.help)
+    return container.select_slider(
+        c.label, list(c.options), default, key=key, bind="query-params", help=c.help, disabled=locked(key)
+    )
 
 
 def unit_control() -> DeltaGenerator:
@@ -118,15 +207,27 @@ def unit_control() -> DeltaGenerator:
     where the sidebar starts closed. Returns the row it is in, for the share link at the run's end."""
     c = CONTROLS["unit"]
     corner = st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
+    if hidden(c.key):
+        _hidden_value(c.key, c.options[0])
+        return corner
+    _record(c.key)
     corner.markdown(c.label, help=c.help, width="content")  # beside the choices: one line, even on a phone
     options = list(c.options)
-    corner.radio(c.label, options, key=c.key, bind="query-params", horizontal=True, label_visibility="collapsed")
+    corner.radio(
+        c.label,
+        options,
+        key=c.key,
+        bind="query-params",
+        horizontal=True,
+        label_visibility="collapsed",
+        disabled=locked(c.key),
+    )
     return corner
 
 
 def current_unit() -> Unit:
     """The unit chosen at the top of the page."""
-    return unit_named(st.session_state.unit)
+    return unit_named(value_of("unit"))
 
 
 def slider_steps(key: str) -> np.ndarray:

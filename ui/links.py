@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.links import rejected_link_values, share_url
-from ui.controls import CONTROLS
+from core.links import TEACHER_KEYS, control_keys, rejected_link_values, share_url
+from ui.controls import CONTROLS, hidden, hidden_values, locked, page_controls
 
-__all__ = ["note_rejected_values", "remember_opening_link", "share_link"]
+__all__ = ["class_link", "note_rejected_values", "remember_opening_link", "share_link"]
 
 
 def remember_opening_link() -> None:
@@ -26,8 +26,12 @@ def note_rejected_values(container) -> None:
     if not opening:
         return
     values = {key: st.session_state[key] for key in opening if key in CONTROLS and key in st.session_state}
+    values |= {key: value for key, value in hidden_values().items() if key in opening}  # no widget: the link's
     for key, shown in rejected_link_values(opening, values):
         container.warning(f"The link's value for `{key}`, {shown}, is not one this page can show: the default is used.")
+    for parameter in TEACHER_KEYS:
+        for shown in control_keys(opening.get(parameter), CONTROLS)[1]:
+            container.warning(f"The link's `{parameter}` names {shown}, which is not a control: it is ignored.")
     st.session_state.opening_link = {}
 
 
@@ -72,16 +76,42 @@ export default function ({ data, parentElement }) {
 )
 
 
-def share_link(url_path: str, container) -> None:
-    """The link to this exact view, as a button that copies it, in ``container`` (the page's top row,
-    beside the unit: in sight on a phone too)."""
+def _link_to(url_path: str, params: dict) -> str:
     # Built from the browser's Origin header rather than st.context.url, whose page-path handling
     # turns /cross-entropy into /cross-/cross-entropy (it trims "entropy" as a suffix).
-    link = share_url(
-        st.context.headers.get("Origin"),
-        st.get_option("server.baseUrlPath"),
-        url_path,
-        st.query_params.to_dict(),
-    )
+    return share_url(st.context.headers.get("Origin"), st.get_option("server.baseUrlPath"), url_path, params)
+
+
+def share_link(url_path: str, container) -> None:
+    """The link to this exact view, as a button that copies it, in ``container`` (the page's top row,
+    beside the unit: in sight on a phone too). A teacher's ``lock=`` and ``hide=`` stay in it."""
     with container:
-        _share(data={"link": link}, key="share-link", width="content")
+        _share(data={"link": _link_to(url_path, st.query_params.to_dict())}, key="share-link", width="content")
+
+
+def class_link(url_path: str) -> None:
+    """At the end of the page, "Share for a class": this view's link with some of the page's controls
+    locked (shown but disabled) and some hidden, chosen from the controls this run has drawn."""
+    keys = page_controls()
+    if not keys:
+        return
+
+    def name(key: str) -> str:
+        return f"{CONTROLS[key].label} ({key})"
+
+    with st.expander("Share for a class", icon=":material/school:"):
+        st.caption(
+            "A link to this view, as it is now, for your students: the controls you lock are shown "
+            "but cannot be moved, the ones you hide are not shown and keep their values."
+        )
+        lock = st.multiselect(
+            "Lock", keys, default=[key for key in keys if locked(key)], format_func=name, key="class-lock"
+        )
+        hide = st.multiselect(
+            "Hide", keys, default=[key for key in keys if hidden(key)], format_func=name, key="class-hide"
+        )
+        params = {key: value for key, value in st.query_params.to_dict().items() if key not in TEACHER_KEYS}
+        params |= {parameter: ",".join(chosen) for parameter, chosen in (("lock", lock), ("hide", hide)) if chosen}
+        link = _link_to(url_path, params)
+        st.caption(f"`{link}`")
+        _share(data={"link": link}, key="class-link", width="content")

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import numpy as np
 import streamlit as st
 
-from core.distributions import PRESETS, from_weights, preset_weights
-from ui.controls import slider
+from core.distributions import MAX_OUTCOMES, PRESETS, from_weights, preset_weights
+from ui.controls import hidden, locked, slider, value_of
 
 __all__ = ["weights_editor"]
 
@@ -42,7 +42,7 @@ def _apply_preset(name: str, copy_of: str | None) -> None:
         return
     n = st.session_state.n
     if copy_of is not None and chosen == f"{name} = {copy_of}":
-        weights = [st.session_state[f"{copy_of}_weight{i}"] for i in range(1, n + 1)]
+        weights = [value_of(f"{copy_of}_weight{i}") for i in range(1, n + 1)]
     else:
         weights = preset_weights(chosen, n)
     st.session_state.n = len(weights)
@@ -75,7 +75,10 @@ def weights_editor(
     ndarray
         The weights over their sum; the uniform distribution, with a note, when every weight is 0.
     """
-    if presets:
+    # A preset sets n and every weight of ``name``: offered only when the link hides none of them,
+    # and disabled when it locks any.
+    written = ["n", *(f"{name}_weight{i}" for i in range(1, MAX_OUTCOMES + 1))]
+    if presets and not any(hidden(key) for key in written):
         options = [*PRESETS, *([f"{name} = {copy_of}"] if copy_of else [])]
         # A menu rather than a row of buttons: the options fit a phone's width, whatever their number.
         st.selectbox(
@@ -86,6 +89,7 @@ def weights_editor(
             placeholder="Choose a preset…",
             on_change=_apply_preset,
             args=(name, copy_of),
+            disabled=any(locked(key) for key in written),
             help=" · ".join(f"{preset}: {text}" for preset, text in PRESETS.items()),
         )
     st.caption(f"The weight of each outcome in {name}: its probability is its weight over the sum of the weights.")

@@ -163,3 +163,23 @@ def test_on_a_phone_a_charts_own_control_covers_none_of_its_text(open_page, path
             control.element_handle(),
         )
         assert covered == [], f"{path}: the control row covers {covered}"
+
+
+def test_a_link_that_locks_q_locks_the_home_charts_own_control(open_page):
+    page = open_page("/?lock=q&q=0.2", height=1200)
+    own = page.locator(".live-chart-control input").first
+    expect(own).to_be_disabled()
+    expect(page_slider(page, "Predicted probability q")).to_have_value("0.2")
+    page.locator(".live-chart").first.scroll_into_view_if_needed()
+    area = plot_area(page.locator(".live-chart").first)
+    y = area.top + area.height / 2
+    page.mouse.move(area.x(0.4), y)
+    page.mouse.down()  # a pointer drag on the plot moves nothing
+    page.mouse.move(area.x(0.85), y, steps=15)
+    page.mouse.up()
+    page.wait_for_timeout(500)
+    wait_until_idle(page)
+    assert page.evaluate(f"({POINT})([0, 'Your prediction q'])") == 0.2
+    expect(own).to_have_value("20")  # the input's index: q = 0.20 of 0, 0.01, …, 1
+    expect(page_slider(page, "Predicted probability q")).to_have_value("0.2")
+    expect(page).to_have_url(re.compile(r"\?lock=q&q=0\.2$"))

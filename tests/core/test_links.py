@@ -3,7 +3,7 @@
 import tomllib
 from pathlib import Path
 
-from core.links import rejected_link_values, share_url
+from core.links import control_keys, link_value, rejected_link_values, share_url
 
 ROOT = Path(__file__).parents[2]
 
@@ -58,3 +58,34 @@ def test_no_user_text_reaches_html_and_protections_stay_on():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["enableXsrfProtection"] is True and config["server"]["enableCORS"] is True
     assert config["client"]["showErrorDetails"] == "none"  # no traceback on a page, ever
+
+
+KNOWN = {"p", "q", "unit", "p_weight1"}
+
+
+def test_control_keys_reads_commas_blanks_and_repeats():
+    assert control_keys("p,q", KNOWN) == (("p", "q"), ())
+    assert control_keys(" p , ,q,p,", KNOWN) == (("p", "q"), ())  # blanks and empty entries ignored, once each
+    assert control_keys(["p", "unit,q"], KNOWN) == (("p", "unit", "q"), ())  # a repeated parameter: all count
+    assert control_keys(None, KNOWN) == ((), ())
+    assert control_keys("", KNOWN) == ((), ())
+
+
+def test_control_keys_rejects_unknown_entries_quoted():
+    keys, rejected = control_keys("P,q,banana,<script>,banana," + "x" * 100, KNOWN)
+    assert keys == ("q",)  # keys are case-sensitive, as the link's parameters are
+    assert rejected[:3] == ("`P`", "`banana`", "`<script>`")  # once each
+    assert rejected[3].endswith("…`") and len(rejected[3]) == 42
+
+
+def test_link_value_takes_what_the_widget_would():
+    assert link_value("0.4", 0.3) == 0.4
+    assert link_value(["0.9", "0.4"], 0.3) == 0.4  # the last of a repeated parameter
+    for bad in ("nan", "inf", "-0.1", "1.5", "", "banana", [], None):
+        assert link_value(bad, 0.3) == 0.3
+    assert link_value("5", 3, low=2, high=8) == 5 and isinstance(link_value("5.0", 3, low=2, high=8), int)
+    assert link_value("2.5", 3, low=2, high=8) == 3  # a whole-number slider takes whole numbers only
+    assert link_value("hartleys", "bits", options=("bits", "nats", "hartleys")) == "hartleys"
+    assert link_value("Nats", "bits", options=("bits", "nats", "hartleys")) == "bits"
+    assert link_value("0.30", 1.0, options=(0.1, 0.3, 1.0)) == 0.3
+    assert link_value("0.2", 1.0, options=(0.1, 0.3, 1.0)) == 1.0

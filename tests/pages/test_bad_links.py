@@ -34,6 +34,13 @@ link_value = st.one_of(value, st.lists(value, min_size=2, max_size=4))  # repeat
 #: Keys no control has: empty, bracketed as some frameworks repeat them, non-ASCII, Session State's own.
 ODD_KEYS = ["", " ", "p[]", "q[0]", "[]", "ü", "π", "💥", "opening_link", "unit ", "P", "embed", "embed_options"]
 odd_key = st.one_of(st.sampled_from(ODD_KEYS), st.text(max_size=12))
+#: A teacher's lock= or hide=: control keys, this page's or not, among junk, joined by commas or not.
+teacher_entry = st.one_of(st.sampled_from(sorted(CONTROLS)), odd_key, value)
+teacher_value = st.one_of(
+    st.lists(teacher_entry, max_size=5).map(",".join),
+    st.lists(st.lists(teacher_entry, max_size=3).map(",".join), min_size=2, max_size=3),  # repeated
+    value,
+)
 
 
 def _widgets(at: AppTest) -> dict:
@@ -73,13 +80,15 @@ def test_any_link_gives_a_working_page_with_defaults(page, data):
     others = data.draw(st.lists(st.sampled_from(sorted(CONTROLS)), max_size=6), label="other pages' keys")
     odd = data.draw(st.lists(odd_key, max_size=4), label="odd keys")
     params = {key: data.draw(link_value, label=repr(key)) for key in dict.fromkeys([*defaults, *others, *odd])}
+    for parameter in data.draw(st.sets(st.sampled_from(["lock", "hide"])), label="teacher's keys"):
+        params[parameter] = data.draw(teacher_value, label=parameter)
     at = run_link(page, params)
     assert not at.exception
     values = _widgets(at)
     for key, default in defaults.items():
         if key in params and not _is_number(params[key]) and not isinstance(default, str):
             assert values.get(key, default) == default, (key, params[key])
-        if key == "unit":
+        if key == "unit" and key in values:  # unless the link hides it
             assert values[key] in ("bits", "nats", "hartleys")
     for warning in at.warning:  # a quoted value never escapes its code span
         assert "<script" not in warning.value.replace("`<script", "")

@@ -79,7 +79,7 @@ def test_link_restores_the_view(open_link):
 
 def test_share_link_shows_the_state(open_link):
     at = open_link(p="0.9", q="0.12")
-    (share,) = [c for c in at.get("bidi_component") if c.proto.component_name.endswith("share_link")]
+    (share,) = [c for c in at.get("bidi_component") if c.proto.id.endswith("-share-link")]
     link = json.loads(share.proto.json)["link"]
     assert link.startswith("/?") and "p=0.9" in link and "q=0.12" in link
 
