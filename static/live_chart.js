@@ -511,7 +511,14 @@ async function draw(chart, parentElement) {
     data: traces,
     layout,
     frames: figure.frames || [],
-    config: { displayModeBar: false, responsive: true },
+    // Only the camera, on hover: the chart saved as a PNG (its data is under it, as CSV).
+    config: {
+      displayModeBar: "hover",
+      modeBarButtons: [["toImage"]],
+      displaylogo: false,
+      toImageButtonOptions: { filename: chart.__latest?.name ?? "chart", scale: 2 },
+      responsive: true,
+    },
   });
   if (figure.control && chart.__figure === figure) syncControl(chart.__control, figure.control);
 }

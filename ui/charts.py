@@ -16,7 +16,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from core.figures.described import Description, describe
+from core.figures.described import Description, data_csv, describe
 from ui.controls import CONTROLS, hidden, locked
 
 __all__ = ["chart"]
@@ -228,16 +228,18 @@ def chart(
         "bundle": BUNDLE_URL,
         "label": description.name,
         "summary": description.summary,
+        "name": key.removeprefix("chart-"),  # a saved image's file name
     }
     with container if container is not None else contextlib.nullcontext():
         # As JSON bytes, which Streamlit passes on as they are: a dict would be searched for data
         # frames, which imports pandas (80 MB a process) for nothing.
         _live_chart(data=_dump(data).encode(), key=key, **callbacks)
-        _data_tables(description)
+        _data_tables(description, figure, key)
 
 
-def _data_tables(description: Description) -> None:
-    """The chart's data, for readers who do not see it: its tables, as Markdown, in an expander."""
+def _data_tables(description: Description, figure: go.Figure, key: str) -> None:
+    """The chart's data, for readers who do not see it: its tables, as Markdown, in an expander, and
+    every point of it as a CSV file, written only when it is asked for."""
     if not description.tables:
         return
     with st.expander(description.name.replace("Chart of ", "Data: ").replace("Chart: ", "Data: ")):
@@ -245,3 +247,12 @@ def _data_tables(description: Description) -> None:
             lines = [table.header, ("---",) * len(table.header), *table.rows]
             rows = "\n".join("| " + " | ".join(cell.replace("|", "\\|") for cell in line) + " |" for line in lines)
             st.markdown(f"**{table.caption}**\n\n{rows}")
+        st.download_button(
+            "Download all its data (CSV)",
+            lambda: data_csv(figure),
+            file_name=f"{key.removeprefix('chart-')}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key=f"{key}-csv",
+            icon=":material/download:",
+        )

@@ -10,8 +10,10 @@ its x, never interpolated, and a map to an even grid of its cells.
 from __future__ import annotations
 
 import base64
+import csv
+import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +22,7 @@ import plotly.graph_objects as go
 
 from core.figures._sending import Figure
 
-__all__ = ["Description", "Table", "describe", "number"]
+__all__ = ["Description", "Table", "data_csv", "describe", "number"]
 
 #: At most this many rows of a curve, or rows and columns of a map, in a table.
 MAX_ROWS = 21
@@ -104,9 +106,9 @@ def _decoration(trace: Trace) -> bool:
     return _kind(trace) == "scatter" and trace.get("hoverinfo") == "skip" and not _is_point(trace)
 
 
-def _thinned(x: np.ndarray, rows: int = MAX_ROWS) -> np.ndarray:
-    """Indices of at most ``rows`` of the points, the nearest to even steps of x."""
-    if len(x) <= rows:
+def _thinned(x: np.ndarray, rows: int | None = MAX_ROWS) -> np.ndarray:
+    """Indices of at most ``rows`` of the points, the nearest to even steps of x (all if None)."""
+    if rows is None or len(x) <= rows:
         return np.arange(len(x))
     numeric = x.astype(float)
     targets = np.linspace(numeric.min(), numeric.max(), rows)
@@ -126,31 +128,37 @@ def _along(trace: Trace) -> np.ndarray:
     return _values(trace.get("x") if _horizontal(trace) else trace.get("y"))
 
 
-def _series_tables(traces: Sequence[Trace], x_title: str, y_title: str) -> list[Table]:
-    """Bars and curves that share their x: one table, a column per trace."""
+def _series_tables(
+    traces: Sequence[Trace],
+    x_title: str,
+    y_title: str,
+    text: Callable[[object], str] = _text,
+    rows: int | None = MAX_ROWS,
+) -> list[Table]:
+    """Bars and curves that share their x: one table, a column per trace, of at most ``rows`` rows."""
     groups: dict[tuple[object, ...], list[Trace]] = {}
     for trace in traces:
         groups.setdefault(tuple(_across(trace).tolist()), []).append(trace)
     tables = []
     for x_key, members in groups.items():
         x = np.asarray(x_key, dtype=object)
-        rows = _thinned(x) if all(isinstance(v, int | float) for v in x_key) else np.arange(len(x))
+        kept = _thinned(x, rows) if all(isinstance(v, int | float) for v in x_key) else np.arange(len(x))
         header = (x_title or "bar", *(str(trace["name"]) for trace in members))
         caption = f"{y_title} by {x_title}" if y_title and x_title else ", ".join(header[1:])
         columns = [_along(trace) for trace in members]
-        cells = tuple((_text(x[i]), *(_text(column[i]) for column in columns)) for i in rows.tolist())
-        thinned = len(rows) < len(x)
-        tables.append(Table(caption + (f" ({len(rows)} of {len(x)} points)" if thinned else ""), header, cells))
+        cells = tuple((text(x[i]), *(text(column[i]) for column in columns)) for i in kept.tolist())
+        thinned = len(kept) < len(x)
+        tables.append(Table(caption + (f" ({len(kept)} of {len(x)} points)" if thinned else ""), header, cells))
     return tables
 
 
-def _map_table(trace: Trace, x_title: str, y_title: str) -> Table:
-    """A map's values on an even grid of its cells: a row per y, a column per x."""
+def _map_table(trace: Trace, x_title: str, y_title: str, text: Callable[[object], str], size: int | None) -> Table:
+    """A map's values on an even grid of at most ``size`` × ``size`` of its cells: a row per y, a column per x."""
     z = _values(trace["z"]).astype(float)
     x, y = _values(trace.get("x")), _values(trace.get("y"))
-    columns, rows = _thinned(x, MAX_MAP), _thinned(y, MAX_MAP)
-    header = (f"{y_title} ↓, {x_title} →", *(_text(x[j]) for j in columns.tolist()))
-    cells = tuple((_text(y[i]), *(number(z[i, j]) for j in columns.tolist())) for i in rows.tolist()[::-1])
+    columns, rows = _thinned(x, size), _thinned(y, size)
+    header = (f"{y_title} ↓, {x_title} →", *(text(x[j]) for j in columns.tolist()))
+    cells = tuple((text(y[i]), *(text(z[i, j]) for j in columns.tolist())) for i in rows.tolist()[::-1])
     caption = f"{trace['name']} at {len(rows)} × {len(columns)} of its {z.shape[0]} × {z.shape[1]} cells"
     return Table(caption, header, cells)
 
@@ -182,9 +190,41 @@ def _level(values: object) -> bool:
     return len(y) == 2 and y[0] == y[1]
 
 
+def _read(figure: go.Figure | Mapping[str, Any]) -> tuple[Mapping[str, Any], list[Trace], str, str]:
+    """A figure's layout, the traces that hold data, and the titles of its axes."""
+    spec: Mapping[str, Any]
+    if isinstance(figure, Figure):
+        spec = figure.plain()  # no copy, no encoding: what ui.charts reads at every rerun
+    else:
+        spec = figure.to_dict() if isinstance(figure, go.Figure) else figure
+    layout: Mapping[str, Any] = spec.get("layout", {})
+    traces = [trace for trace in spec.get("data", ()) if _named(trace) and not _decoration(trace)]
+    return layout, traces, _title(layout.get("xaxis") or {}), _title(layout.get("yaxis") or {})
+
+
+def _tables(
+    traces: Sequence[Trace],
+    x_title: str,
+    y_title: str,
+    text: Callable[[object], str],
+    rows: int | None,
+    size: int | None,
+) -> list[Table]:
+    """The data of the traces: bars and curves that share their x as one table each, then each map."""
+    series = [
+        trace
+        for trace in traces
+        if _kind(trace) == "bar" or (_kind(trace) == "scatter" and len(_values(trace.get("x"))) > 2)
+    ]
+    titles = (y_title, x_title) if any(_horizontal(trace) for trace in series) else (x_title, y_title)
+    tables = _series_tables(series, *titles, text, rows) if series else []
+    maps = [trace for trace in traces if _kind(trace) == "heatmap" and x_title and y_title]
+    return tables + [_map_table(trace, x_title, y_title, text, size) for trace in maps]
+
+
 def describe(figure: go.Figure | Mapping[str, Any], name: str | None = None) -> Description:
     """The text alternative of ``figure`` (a figure, or its ``to_dict()``): its name, a sentence with
-    its marked points, its data.
+    its marked points, its data, thinned to tables a screen reader can go through.
 
     ``name`` defaults to the figure's axes ("y against x") or its traces' names.
 
@@ -195,14 +235,7 @@ def describe(figure: go.Figure | Mapping[str, Any], name: str | None = None) -> 
     >>> described.name, described.tables[0].rows
     ('Chart of probability against outcome', (('1', '0.25'), ('2', '0.75')))
     """
-    spec: Mapping[str, Any]
-    if isinstance(figure, Figure):
-        spec = figure.plain()  # no copy, no encoding: what ui.charts reads at every rerun
-    else:
-        spec = figure.to_dict() if isinstance(figure, go.Figure) else figure
-    layout: Mapping[str, Any] = spec.get("layout", {})
-    x_title, y_title = _title(layout.get("xaxis") or {}), _title(layout.get("yaxis") or {})
-    traces = [trace for trace in spec.get("data", ()) if _named(trace) and not _decoration(trace)]
+    layout, traces, x_title, y_title = _read(figure)
     if name is None:
         names = ", ".join(str(trace["name"]) for trace in traces)
         name = f"Chart of {y_title} against {x_title}" if x_title and y_title else f"Chart: {names}"
@@ -210,11 +243,6 @@ def describe(figure: go.Figure | Mapping[str, Any], name: str | None = None) -> 
     sentences = [name + "."]
     if points:
         sentences.append("Marked: " + "; ".join(_point(trace, *_titles(layout, trace)) for trace in points) + ".")
-    series = [
-        trace
-        for trace in traces
-        if _kind(trace) == "bar" or (_kind(trace) == "scatter" and len(_values(trace.get("x"))) > 2)
-    ]
     # A level drawn across the plot (an entropy, a floor), as a trace or as a named line: its value.
     levels = [
         (str(trace["name"]), _values(trace.get("y"))[0])
@@ -230,8 +258,37 @@ def describe(figure: go.Figure | Mapping[str, Any], name: str | None = None) -> 
         and shape.get("y0") == shape.get("y1")
     ]
     sentences += [level + ("" if "=" in level else f" = {_text(y)}") + "." for level, y in levels]
-    horizontal = any(_horizontal(trace) for trace in series)
-    tables = _series_tables(series, *((y_title, x_title) if horizontal else (x_title, y_title))) if series else []
-    maps = [trace for trace in traces if _kind(trace) == "heatmap" and x_title and y_title]
-    tables += [_map_table(trace, x_title, y_title) for trace in maps]
+    tables = _tables(traces, x_title, y_title, _text, MAX_ROWS, MAX_MAP)
     return Description(name, " ".join(sentences), tuple(tables))
+
+
+def _exact(value: object) -> str:
+    """A cell as a CSV file holds it: a number to the last digit (``repr``), ``inf`` for ∞."""
+    if isinstance(value, str | bool | np.bool_ | int | np.integer):
+        return str(value)
+    x = math.nan if value is None else float(value)  # type: ignore[arg-type]
+    return "inf" if math.isnan(x) else repr(x)
+
+
+def data_csv(figure: go.Figure | Mapping[str, Any]) -> str:
+    """The data of ``figure`` as CSV: every point of its curves and bars, every cell of its maps, to
+    the last digit; ∞ (drawn as a gap) is ``inf``. Several tables follow each other, each after a
+    line with its caption and before an empty line.
+
+    >>> fig = go.Figure(go.Bar(x=[1, 2], y=[0.25, 0.75], name="p"))
+    >>> print(data_csv(fig.update_layout(xaxis_title="outcome", yaxis_title="probability")), end="")
+    probability by outcome
+    outcome,p
+    1,0.25
+    2,0.75
+    """
+    _, traces, x_title, y_title = _read(figure)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for i, table in enumerate(_tables(traces, x_title, y_title, _exact, None, None)):
+        if i:
+            out.write("\n")
+        writer.writerow([table.caption])
+        writer.writerow(table.header)
+        writer.writerows(table.rows)
+    return out.getvalue()

@@ -176,3 +176,21 @@ def test_a_legend_toggle_survives_a_rerun(open_page):
         "document.querySelector('.live-chart').data.find(t => t.name === 'Your prediction q').x[0] === 0.21"
     )
     assert page.evaluate(hidden) == "legendonly"
+
+
+def test_a_chart_saves_as_png_and_its_data_as_csv(open_page):
+    page = open_page("/?q=0.2")
+    chart = page.locator(".live-chart").first
+    chart.hover()
+    camera = chart.get_by_role("button", name="Download plot as a PNG")
+    expect(camera).to_be_visible()
+    with page.expect_download() as png:
+        camera.click()
+    assert png.value.suggested_filename == "curve.png"
+    assert png.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.get_by_text("Data: cross-entropy H(p, q)").click()
+    with page.expect_download() as data:
+        page.get_by_role("button", name="Download all its data (CSV)").click()
+    assert data.value.suggested_filename == "curve.csv"
+    lines = data.value.path().read_text().splitlines()
+    assert lines[1] == 'predicted probability q,"Cross-entropy H(p, q)"' and lines[2] == "0.0,inf"

@@ -105,3 +105,10 @@ def test_bad_links_fall_back_to_defaults_with_a_note(open_link, params):
     assert "the default is used" in notes
     at.slider(key="q").set_value(0.5).run()  # the note is for the opening link only
     assert not at.warning and not at.exception
+
+
+def test_the_charts_data_can_be_downloaded_as_csv(open_link):
+    at = open_link(q="0.2")
+    (download,) = at.get("download_button")
+    assert download.proto.label == "Download all its data (CSV)"
+    assert at.expander[0].label == "Data: cross-entropy H(p, q) [bits] against predicted probability q"

@@ -1,5 +1,7 @@
 """A figure in words (core/figures/described.py): the name, the sentence and the tables screen readers get."""
 
+import csv
+import io
 import math
 import re
 
@@ -8,7 +10,7 @@ import pytest
 
 from core.comparison import compare, compare_binary
 from core.figures import cross_entropy_curve, decomposition_bar, entropy_contributions, gradient_bars
-from core.figures.described import MAX_ROWS, describe, number
+from core.figures.described import MAX_ROWS, data_csv, describe, number
 from core.measures import binary_cross_entropy
 from core.units import BITS, NATS
 from tests.core.figures.builders import CALLS, IDS
@@ -80,3 +82,15 @@ def test_a_horizontal_bar_reads_across():
 @pytest.mark.parametrize(("value", "text"), [(0.0, "0"), (-0.0, "0"), (1e-7, "0"), (-1e-7, "0"), (-2.5, "−2.5")])
 def test_numbers_read_as_they_are_shown(value, text):
     assert number(value) == text
+
+
+def test_the_csv_holds_every_point_to_the_last_digit():
+    figure = cross_entropy_curve(compare_binary(0.3, 0.65, BITS))
+    curve = next(trace for trace in figure.data if trace.name == "Cross-entropy H(p, q)")
+    caption, header, *rows = csv.reader(io.StringIO(data_csv(figure)))
+    assert caption == ["cross-entropy H(p, q) [bits] by predicted probability q"]
+    assert header == ["predicted probability q", "Cross-entropy H(p, q)"]
+    assert len(rows) == len(curve.x)  # not thinned
+    assert rows[0] == ["0.0", "inf"] and rows[-1] == ["1.0", "inf"]  # ∞, drawn as a gap
+    for (q, value), x in zip(rows[1:-1], curve.x[1:-1], strict=True):
+        assert float(q) == x and float(value) == binary_cross_entropy(0.3, x, 2.0)  # repr: every digit
