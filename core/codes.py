@@ -28,10 +28,15 @@ import numpy.typing as npt
 
 from core import _checks, measures
 from core._checks import FloatArray
+from core.units import BITS, format_value
 
 __all__ = [
+    "CODE_HEADER",
+    "MESSAGE_HEADER",
     "CodeComparison",
     "Codebook",
+    "bits_per_symbol",
+    "code_rows",
     "compare_codes",
     "decode",
     "encode",
@@ -40,6 +45,7 @@ __all__ = [
     "ideal_lengths",
     "kraft_sum",
     "lengths",
+    "message_rows",
     "sample_message",
     "shannon_lengths",
 ]
@@ -208,6 +214,22 @@ def encode(message: Sequence[int] | npt.NDArray[np.integer], codewords: Codebook
     return "".join(bits)
 
 
+def bits_per_symbol(message: Sequence[int] | npt.NDArray[np.integer], codewords: Codebook) -> float:
+    """The measured cost of a message: its length in bits over its number of symbols; ∞ if the code
+    cannot send one of its symbols, NaN for an empty message.
+
+    Examples
+    --------
+    >>> bits_per_symbol([0, 1, 2, 0], ("0", "10", "11"))
+    1.5
+    >>> bits_per_symbol([0, 2], ("0", "1", None))
+    inf
+    """
+    if any(codewords[int(s)] is None for s in message):
+        return math.inf
+    return len(encode(message, codewords)) / len(message) if len(message) else math.nan
+
+
 def decode(bits: str, codewords: Codebook, *, count: int | None = None) -> list[int]:
     """The symbols a string of bits encodes with a prefix code: the inverse of ``encode``.
 
@@ -297,6 +319,17 @@ class CodeComparison:
     huffman_q_length: float
     huffman_p_length: float
 
+    @property
+    def ruled_out(self) -> list[int]:
+        """The symbols, numbered from 1, that p can send and q's code cannot: pᵢ > 0 = qᵢ.
+
+        Examples
+        --------
+        >>> compare_codes([0.5, 0.5, 0.0], [1.0, 0.0, 0.0]).ruled_out
+        [2]
+        """
+        return [int(i) + 1 for i in np.flatnonzero((self.p > 0) & (self.q == 0))]
+
 
 def compare_codes(p: npt.ArrayLike, q: npt.ArrayLike) -> CodeComparison:
     """Both codes for symbols from ``p``: q's and p's, ideal and Huffman, and their expected lengths.
@@ -326,3 +359,60 @@ def compare_codes(p: npt.ArrayLike, q: npt.ArrayLike) -> CodeComparison:
         huffman_q_length=expected_length(p, lengths(huffman_q)),
         huffman_p_length=expected_length(p, lengths(huffman_p)),
     )
+
+
+#: The columns of ``code_rows``.
+CODE_HEADER = ("symbol i", "pᵢ", "qᵢ", "ideal log₂(1/qᵢ)", "q's codeword", "bits", "p's codeword", "bits")
+#: The columns of ``message_rows``.
+MESSAGE_HEADER = ("code", "first symbols' bits", "measured per symbol", "expected (Huffman)", "ideal")
+
+
+def _word(codeword: str | None) -> str:
+    return "none" if codeword is None else f"`{codeword}`" if codeword else "(empty)"
+
+
+def _bits(codeword: str | None) -> str:
+    return "∞" if codeword is None else str(len(codeword))
+
+
+def code_rows(c: CodeComparison) -> list[list[str]]:
+    """A row of text per symbol, under ``CODE_HEADER``: its probabilities, ideal length and codewords.
+
+    Examples
+    --------
+    >>> code_rows(compare_codes([0.5, 0.5, 0.0], [1.0, 0.0, 0.0]))[1]
+    ['2', '0.500', '0.000', '∞', 'none', '∞', '`1`', '1']
+    """
+    rows = zip(c.p, c.q, c.ideal_q, c.huffman_q, c.huffman_p, strict=True)
+    return [
+        [str(i), f"{pi:.3f}", f"{qi:.3f}", format_value(ideal, BITS), _word(wq), _bits(wq), _word(wp), _bits(wp)]
+        for i, (pi, qi, ideal, wq, wp) in enumerate(rows, start=1)
+    ]
+
+
+def message_rows(c: CodeComparison, message: npt.NDArray[np.integer], shown: int) -> list[list[str]]:
+    """A row of text per code, q's then p's, under ``MESSAGE_HEADER``: the codewords of the message's
+    first ``shown`` symbols (· for an empty one), its measured bits per symbol, and the expectations.
+
+    Examples
+    --------
+    >>> c = compare_codes([0.5, 0.5], [1.0, 0.0])
+    >>> message_rows(c, np.array([0, 1, 1, 0]), 3)[0][:3]
+    ["q's code", 'cannot send them', '∞']
+    >>> message_rows(c, np.array([0, 1, 1, 0]), 3)[1]
+    ["p's code", '`0 1 1` …', '1.0000 bits', '1.0000 bits', '1.0000 bits']
+    """
+    first = message[:shown]
+    rows = []
+    codes = (
+        ("q's code", c.huffman_q, c.huffman_q_length, c.cross_entropy),
+        ("p's code", c.huffman_p, c.huffman_p_length, c.entropy),
+    )
+    for name, code, expected, ideal in codes:
+        sendable = all(code[s] is not None for s in first)
+        words = f"`{' '.join(code[s] or '·' for s in first)}` …" if sendable else "cannot send them"
+        measured = bits_per_symbol(message, code)
+        rows.append(
+            [name, words, format_value(measured, BITS), format_value(expected, BITS), format_value(ideal, BITS)]
+        )
+    return rows
