@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from core import _checks, measures
 from core._checks import FloatArray
-from core.units import BITS, format_value
+from core.units import format_value
 
 __all__ = [
     "CODE_HEADER",
@@ -362,37 +362,36 @@ def compare_codes(p: npt.ArrayLike, q: npt.ArrayLike) -> CodeComparison:
 
 
 #: The columns of ``code_rows``.
-CODE_HEADER = ("symbol i", "pᵢ", "qᵢ", "ideal log₂(1/qᵢ)", "q's codeword", "bits", "p's codeword", "bits")
+CODE_HEADER = ("i", "pᵢ", "qᵢ", "log₂(1/qᵢ)", "q's code", "p's code")
 #: The columns of ``message_rows``.
-MESSAGE_HEADER = ("code", "first symbols' bits", "measured per symbol", "expected (Huffman)", "ideal")
+MESSAGE_HEADER = ("code", "first bits", "measured", "expected", "ideal")
 
 
 def _word(codeword: str | None) -> str:
-    return "none" if codeword is None else f"`{codeword}`" if codeword else "(empty)"
-
-
-def _bits(codeword: str | None) -> str:
-    return "∞" if codeword is None else str(len(codeword))
+    """A codeword and its length: none, ∞ for a symbol the code cannot send."""
+    return "none, ∞" if codeword is None else f"`{codeword}`, {len(codeword)}" if codeword else "empty, 0"
 
 
 def code_rows(c: CodeComparison) -> list[list[str]]:
-    """A row of text per symbol, under ``CODE_HEADER``: its probabilities, ideal length and codewords.
+    """A row of text per symbol, under ``CODE_HEADER``: its probabilities, its ideal length in q's code
+    and its codewords in q's and p's Huffman codes with their lengths, all lengths in bits.
 
     Examples
     --------
     >>> code_rows(compare_codes([0.5, 0.5, 0.0], [1.0, 0.0, 0.0]))[1]
-    ['2', '0.500', '0.000', '∞', 'none', '∞', '`1`', '1']
+    ['2', '0.500', '0.000', '∞', 'none, ∞', '`1`, 1']
     """
     rows = zip(c.p, c.q, c.ideal_q, c.huffman_q, c.huffman_p, strict=True)
     return [
-        [str(i), f"{pi:.3f}", f"{qi:.3f}", format_value(ideal, BITS), _word(wq), _bits(wq), _word(wp), _bits(wp)]
+        [str(i), f"{pi:.3f}", f"{qi:.3f}", format_value(ideal, decimals=3), _word(wq), _word(wp)]
         for i, (pi, qi, ideal, wq, wp) in enumerate(rows, start=1)
     ]
 
 
 def message_rows(c: CodeComparison, message: npt.NDArray[np.integer], shown: int) -> list[list[str]]:
     """A row of text per code, q's then p's, under ``MESSAGE_HEADER``: the codewords of the message's
-    first ``shown`` symbols (· for an empty one), its measured bits per symbol, and the expectations.
+    first ``shown`` symbols (· for an empty one), then, in bits per symbol, the message's measured
+    length, the code's expected length and the ideal one, H(p, q) or H(p).
 
     Examples
     --------
@@ -400,7 +399,7 @@ def message_rows(c: CodeComparison, message: npt.NDArray[np.integer], shown: int
     >>> message_rows(c, np.array([0, 1, 1, 0]), 3)[0][:3]
     ["q's code", 'cannot send them', '∞']
     >>> message_rows(c, np.array([0, 1, 1, 0]), 3)[1]
-    ["p's code", '`0 1 1` …', '1.0000 bits', '1.0000 bits', '1.0000 bits']
+    ["p's code", '`0 1 1` …', '1.000', '1.000', '1.000']
     """
     first = message[:shown]
     rows = []
@@ -412,7 +411,5 @@ def message_rows(c: CodeComparison, message: npt.NDArray[np.integer], shown: int
         sendable = all(code[s] is not None for s in first)
         words = f"`{' '.join(code[s] or '·' for s in first)}` …" if sendable else "cannot send them"
         measured = bits_per_symbol(message, code)
-        rows.append(
-            [name, words, format_value(measured, BITS), format_value(expected, BITS), format_value(ideal, BITS)]
-        )
+        rows.append([name, words, *(format_value(value, decimals=3) for value in (measured, expected, ideal))])
     return rows

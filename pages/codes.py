@@ -40,7 +40,7 @@ metrics(
         ("p's Huffman code", unit.from_nats(c.huffman_p_length * BIT)),
     ],
     unit,
-    per_row=4,
+    per_row=2,
 )
 if unit != BITS:
     st.info(
@@ -61,15 +61,17 @@ else:
         "can land on either side of H(p, q), but no code for symbols from p ever takes less than H(p)."
     )
 table(CODE_HEADER, code_rows(c))
+st.caption("Each codeword with its length; lengths in bits.")
 chart(code_lengths(c), key="lengths")
 
 st.header("A message from p")
 left, right = st.columns(2)
 count, seed = slider("length", 100, container=left), slider("seed", 1, container=right)
 message = sample_message(c.p, count, seed)
-st.markdown(f"Its first symbols, of {count}: **{' '.join(str(s + 1) for s in message[:12])}** …")
-table(MESSAGE_HEADER, message_rows(c, message, 12))
+st.markdown(f"Its first 8 symbols of {count}: **{' '.join(str(s + 1) for s in message[:8])}** …")
+table(MESSAGE_HEADER, message_rows(c, message, 8))
 st.caption(
-    "Measured: the message's length in bits over its number of symbols. A longer message comes closer to the "
-    "code's expected length; another seed draws another message."
+    "In bits per symbol. Measured: the message's length in bits over its number of symbols; expected: the "
+    "Huffman code's average under p; ideal: H(p, q) for q's code, H(p) for p's. A longer message comes closer "
+    "to the expected length; another seed draws another message."
 )

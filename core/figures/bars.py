@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from core.codes import CodeComparison, lengths
 from core.comparison import Comparison
+from core.distributions import MAX_WEIGHT
 from core.figures._common import figure, true_minus
 from core.figures.colors import IDEAL_FILL, ROLES, SURPRISAL, SURPRISAL_FILL, ink
 from core.units import BIT, BITS, Unit, format_value
@@ -31,9 +32,21 @@ BARS_TOP = 7 * BIT
 SHARES_TOP = 3 * BIT
 #: Room above a bar axis's top, as a share of it: where the label of a bar cut at the top (∞) goes.
 HEADROOM = 0.12
-#: Top of the code-length axis, in bits: the longest Huffman codeword over 8 symbols has 7 bits, and
-#: the longest ideal length the controls allow is log₂ 71 ≈ 6.15 bits.
-CODES_TOP = 8.0
+
+
+def codes_top(n: int) -> float:
+    """Top of the code-length axis for n symbols, in whole bits: a Huffman codeword has at most n − 1
+    bits, and the longest finite ideal length the weight sliders allow is log₂(1 + 10·(n − 1)), one
+    symbol of weight 1 among n − 1 of weight 10. Fixed for each n, so the axis keeps still as p and q move.
+
+    Examples
+    --------
+    >>> codes_top(2), codes_top(3), codes_top(8)
+    (4.0, 5.0, 7.0)
+    """
+    return float(math.ceil(max(n - 1, math.log2(1 + MAX_WEIGHT * (n - 1)))))
+
+
 #: The size of a bar's label in pixels: fixed, so that plotly.js never shrinks it to fit a thin bar.
 LABEL_SIZE = 11
 #: More bars than this on a chart leave each too thin for a label across it: labels then stand upright.
@@ -283,21 +296,22 @@ def code_lengths(c: CodeComparison, *, height: int = 380) -> go.Figure:
     ([2.0, 2.0, 1.0], ['H(p, q) = 1.7500 bits', 'H(p) = 1.5000 bits'])
     """
     n = c.p.size
+    y_top = codes_top(n)
     traces = [
         _bars(
             c.ideal_q,
             "ideal for q: log₂(1/qᵢ)",
             IDEAL_FILL,
             BITS,
-            CODES_TOP,
+            y_top,
             slot=(0, 3),
             outline=ROLES["estimate"],
         ),
-        _bars(lengths(c.huffman_q), "q's Huffman codeword", ROLES["estimate"], BITS, CODES_TOP, slot=(1, 3)),
-        _bars(lengths(c.huffman_p), "p's Huffman codeword", ROLES["truth"], BITS, CODES_TOP, slot=(2, 3)),
+        _bars(lengths(c.huffman_q), "q's Huffman codeword", ROLES["estimate"], BITS, y_top, slot=(1, 3)),
+        _bars(lengths(c.huffman_p), "p's Huffman codeword", ROLES["truth"], BITS, y_top, slot=(2, 3)),
     ]
     levels = (
         _level(c.cross_entropy, n, f"H(p, q) = {format_value(c.cross_entropy, BITS)}", ROLES["cross_entropy"], "solid"),
         _level(c.entropy, n, f"H(p) = {format_value(c.entropy, BITS)}", ROLES["entropy"], "dash"),
     )
-    return _per_outcome(traces, n, "length in bits", CODES_TOP, height=height, levels=levels)
+    return _per_outcome(traces, n, "length in bits", y_top, height=height, levels=levels)

@@ -8,8 +8,8 @@ import pytest
 from core.codes import compare_codes, lengths
 from core.comparison import compare
 from core.figures.bars import (
-    CODES_TOP,
     code_lengths,
+    codes_top,
     cross_entropy_contributions,
     decomposition_bar,
     distribution_bars,
@@ -150,7 +150,7 @@ def test_code_lengths_are_bits_whatever_the_unit():
     c = compare_codes([0.5, 0.3, 0.2, 0.0], [0.2, 0.5, 0.3, 0.0])
     fig = code_lengths(c)
     ideal, huffman_q, huffman_p = fig.data
-    np.testing.assert_allclose(ideal.y, [math.log2(5), 1.0, math.log2(1 / 0.3), CODES_TOP])  # ∞ cut at the top
+    np.testing.assert_allclose(ideal.y, [math.log2(5), 1.0, math.log2(1 / 0.3), codes_top(4)])  # ∞ cut at the top
     assert ideal.customdata[-1] == "∞" and [a.text for a in fig.layout.annotations] == ["∞", "∞", "∞"]
     assert huffman_q.y.tolist()[:3] == lengths(c.huffman_q).tolist()[:3] == [2.0, 1.0, 2.0]
     assert huffman_p.y.tolist()[:3] == [1.0, 2.0, 2.0]
