@@ -311,7 +311,14 @@ def code_lengths(c: CodeComparison, *, height: int = 380) -> go.Figure:
         _bars(lengths(c.huffman_p), "p's Huffman codeword", ROLES["truth"], BITS, y_top, slot=(2, 3)),
     ]
     levels = (
-        _level(c.cross_entropy, n, f"H(p, q) = {format_value(c.cross_entropy, BITS)}", ROLES["cross_entropy"], "solid"),
+        # ∞ when q's code cannot send a symbol of p: drawn at the top edge, as an infinite bar is.
+        _level(
+            min(c.cross_entropy, y_top),
+            n,
+            f"H(p, q) = {format_value(c.cross_entropy, BITS)}",
+            ROLES["cross_entropy"],
+            "solid",
+        ),
         _level(c.entropy, n, f"H(p) = {format_value(c.entropy, BITS)}", ROLES["entropy"], "dash"),
     )
     return _per_outcome(traces, n, "length in bits", y_top, height=height, levels=levels)

@@ -159,3 +159,9 @@ def test_code_lengths_are_bits_whatever_the_unit():
     assert cross.y0 == pytest.approx(float(cross_entropy([0.5, 0.3, 0.2, 0.0], [0.2, 0.5, 0.3, 0.0])))
     assert floor.y0 == pytest.approx(float(entropy([0.5, 0.3, 0.2, 0.0])))
     assert fig.layout.yaxis.title.text == "length in bits"
+
+
+def test_an_infinite_cross_entropy_is_drawn_at_the_top_of_the_code_lengths():
+    fig = code_lengths(compare_codes([0.5, 0.5], [1.0, 0.0]))
+    cross, _ = fig.layout.shapes
+    assert cross.y0 == cross.y1 == codes_top(2) and cross.name == "H(p, q) = ∞"
