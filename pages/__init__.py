@@ -124,8 +124,8 @@ PAGES: tuple[PageEntry, ...] = (
             "Send symbols as strings of bits: a good code gives frequent symbols short codewords. A code "
             "built for **q** ideally spends **log₂(1/qᵢ)** bits on symbol i, so when the symbols really "
             "come from **p** it spends **H(p, q)** bits per symbol on average, and the code built for p "
-            "itself only **H(p)**. Huffman's algorithm builds a real code of whole bits that comes within "
-            "one bit of the ideal."
+            "itself only **H(p)**. Huffman's algorithm builds a real code of whole bits, within one bit of "
+            "the ideal when the symbols come from the distribution it was built for."
         ),
         "Cross-entropy H(p, q)",
         ("q_weight1", _WEIGHTS),
