@@ -368,18 +368,18 @@ MESSAGE_HEADER = ("code", "first bits", "measured", "expected", "ideal")
 
 
 def _word(codeword: str | None) -> str:
-    """A codeword and its length: none, ∞ for a symbol the code cannot send."""
-    return "none, ∞" if codeword is None else f"`{codeword}`, {len(codeword)}" if codeword else "empty, 0"
+    """A codeword as code text; "none" for a symbol the code cannot send, "empty" for a certain one."""
+    return "none" if codeword is None else f"`{codeword}`" if codeword else "empty"
 
 
 def code_rows(c: CodeComparison) -> list[list[str]]:
     """A row of text per symbol, under ``CODE_HEADER``: its probabilities, its ideal length in q's code
-    and its codewords in q's and p's Huffman codes with their lengths, all lengths in bits.
+    and its codewords in q's and p's Huffman codes (a codeword's length is its number of bits).
 
     Examples
     --------
     >>> code_rows(compare_codes([0.5, 0.5, 0.0], [1.0, 0.0, 0.0]))[1]
-    ['2', '0.500', '0.000', '∞', 'none, ∞', '`1`, 1']
+    ['2', '0.500', '0.000', '∞', 'none', '`1`']
     """
     rows = zip(c.p, c.q, c.ideal_q, c.huffman_q, c.huffman_p, strict=True)
     return [

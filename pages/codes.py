@@ -61,7 +61,7 @@ else:
         "can land on either side of H(p, q), but no code for symbols from p ever takes less than H(p)."
     )
 table(CODE_HEADER, code_rows(c))
-st.caption("Each codeword with its length; lengths in bits.")
+st.caption("Lengths in bits: a codeword's length is its number of bits, drawn below beside the ideal.")
 chart(code_lengths(c), key="lengths")
 
 st.header("A message from p")

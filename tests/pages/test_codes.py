@@ -29,8 +29,8 @@ def test_defaults(open_link):
     assert values["p's Huffman code"] == "1.5000 bits"  # codewords 0, 11, 10
     assert f"D(p‖q) = {format_value(kl_divergence(P, Q), BITS)}" in _sentence(at)
     symbols, message = _tables(at)
-    assert "| 1 | 0.500 | 0.200 | 2.322 | `00`, 2 | `0`, 1 |" in symbols
-    assert "| 2 | 0.300 | 0.500 | 1.000 | `1`, 1 | `11`, 2 |" in symbols
+    assert "| 1 | 0.500 | 0.200 | 2.322 | `00` | `0` |" in symbols
+    assert "| 2 | 0.300 | 0.500 | 1.000 | `1` | `11` |" in symbols
     drawn = sample_message(P, 100, 1)
     for name, code in (("q's code", huffman_code(Q)), ("p's code", huffman_code(P))):
         row = next(line for line in message.splitlines() if line.startswith(f"| {name}"))
@@ -73,7 +73,7 @@ def test_a_symbol_q_rules_out_has_no_codeword(open_link):
     assert values["Cross-entropy H(p, q)"] == values["q's Huffman code"] == "∞"
     assert "Symbol 2 can come from p" in at.error[0].value
     symbols, message = _tables(at)
-    assert "| 2 | 0.300 | 0.000 | ∞ | none, ∞ | `11`, 2 |" in symbols
+    assert "| 2 | 0.300 | 0.000 | ∞ | none | `11` |" in symbols
     assert "| q's code | cannot send them | ∞ | ∞ |" in message
 
 
@@ -89,7 +89,7 @@ def test_q_equal_to_p_costs_nothing_extra(open_link):
 def test_a_certain_symbol_costs_no_bits(open_link):
     at = open_link(PAGE, p_weight1="10", p_weight2="0", p_weight3="0", q_weight1="1", q_weight2="0", q_weight3="0")
     assert metric_values(at)["p's Huffman code"] == "0.0000 bits"
-    assert "| 1 | 1.000 | 1.000 | 0.000 | empty, 0 | empty, 0 |" in _tables(at)[0]
+    assert "| 1 | 1.000 | 1.000 | 0.000 | empty | empty |" in _tables(at)[0]
     assert "| p's code | `· · · · · · · ·` … | 0.000 | 0.000 | 0.000 |" in _tables(at)[1]
 
 
