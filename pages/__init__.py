@@ -115,8 +115,24 @@ PAGES: tuple[PageEntry, ...] = (
         ("q_weight1", _WEIGHTS),
     ),
     PageEntry(
+        "codes.py",
+        "4 · Codes",
+        ":material/send:",
+        "codes",
+        "Codes: bits as message length",
+        (
+            "Send symbols as strings of bits: a good code gives frequent symbols short codewords. A code "
+            "built for **q** ideally spends **log₂(1/qᵢ)** bits on symbol i, so when the symbols really "
+            "come from **p** it spends **H(p, q)** bits per symbol on average, and the code built for p "
+            "itself only **H(p)**. Huffman's algorithm builds a real code of whole bits, within one bit of "
+            "the ideal when the symbols come from the distribution it was built for."
+        ),
+        "Cross-entropy H(p, q)",
+        ("q_weight1", _WEIGHTS),
+    ),
+    PageEntry(
         "loss.py",
-        "4 · Cross-entropy loss",
+        "5 · Cross-entropy loss",
         ":material/trending_down:",
         "loss",
         "Cross-entropy loss: how classifiers learn",
@@ -131,7 +147,7 @@ PAGES: tuple[PageEntry, ...] = (
     ),
     PageEntry(
         "in-practice.py",
-        "5 · In practice",
+        "6 · In practice",
         ":material/model_training:",
         "in-practice",
         "In practice: a classifier learns iris species",

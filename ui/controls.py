@@ -85,6 +85,16 @@ _ALL = [
     Control("n", "Number of outcomes n", "the number of outcomes", 2, MAX_OUTCOMES, 1),
     *_weights("p", "the true distribution p"),
     *_weights("q", "the estimate q"),
+    Control("length", "Symbols in the message", "the number of symbols in the message drawn from p", 10, 1000, 10),
+    Control(
+        "seed",
+        "Seed of the message",
+        "the seed of the random draws: the same seed draws the same message",
+        0,
+        100,
+        1,
+        help="The same seed and the same p draw the same message; another seed draws another one.",
+    ),
     *(Control(f"logit{i}", f"Logit z{i} of class {i}", f"the logit of class {i}", -5.0, 5.0, 0.1) for i in (1, 2, 3)),
     Control("label", "True class", "the true class: 1, 2 or 3, or soft", options=("1", "2", "3", "soft")),
     Control(

@@ -7,6 +7,7 @@ redraw after a slider move does not make the chart jump. Builders take the page'
 """
 
 from core.figures.bars import (
+    code_lengths,
     cross_entropy_contributions,
     decomposition_bar,
     distribution_bars,
@@ -32,6 +33,7 @@ __all__ = [
     "binary_entropy_curve",
     "binary_gradients",
     "binary_losses",
+    "code_lengths",
     "cross_entropy_contributions",
     "cross_entropy_curve",
     "decomposition_bar",

@@ -9,12 +9,20 @@ import numpy as np
 import numpy.typing as npt
 import plotly.graph_objects as go
 
+from core.codes import CodeComparison, lengths
 from core.comparison import Comparison
+from core.distributions import MAX_WEIGHT
 from core.figures._common import figure, true_minus
-from core.figures.colors import ROLES, SURPRISAL, SURPRISAL_FILL, ink
-from core.units import BIT, Unit, format_value
+from core.figures.colors import IDEAL_FILL, ROLES, SURPRISAL, SURPRISAL_FILL, ink
+from core.units import BIT, BITS, Unit, format_value
 
-__all__ = ["cross_entropy_contributions", "decomposition_bar", "distribution_bars", "entropy_contributions"]
+__all__ = [
+    "code_lengths",
+    "cross_entropy_contributions",
+    "decomposition_bar",
+    "distribution_bars",
+    "entropy_contributions",
+]
 
 #: Top of the surprisal axis, in nats (7 bits): above the largest finite value the controls allow
 #: (an outcome of weight 1 among seven of weight 10 has log₂ 71 ≈ 6.15 bits of surprisal).
@@ -24,6 +32,21 @@ BARS_TOP = 7 * BIT
 SHARES_TOP = 3 * BIT
 #: Room above a bar axis's top, as a share of it: where the label of a bar cut at the top (∞) goes.
 HEADROOM = 0.12
+
+
+def codes_top(n: int) -> float:
+    """Top of the code-length axis for n symbols, in whole bits: a Huffman codeword has at most n − 1
+    bits, and the longest finite ideal length the weight sliders allow is log₂(1 + 10·(n − 1)), one
+    symbol of weight 1 among n − 1 of weight 10. Fixed for each n, so the axis keeps still as p and q move.
+
+    Examples
+    --------
+    >>> codes_top(2), codes_top(3), codes_top(8)
+    (4.0, 5.0, 7.0)
+    """
+    return float(math.ceil(max(n - 1, math.log2(1 + MAX_WEIGHT * (n - 1)))))
+
+
 #: The size of a bar's label in pixels: fixed, so that plotly.js never shrinks it to fit a thin bar.
 LABEL_SIZE = 11
 #: More bars than this on a chart leave each too thin for a label across it: labels then stand upright.
@@ -255,3 +278,47 @@ def decomposition_bar(c: Comparison, *, height: int = 190) -> go.Figure:
         height=height,
         yaxis={"showticklabels": False, "fixedrange": True},
     )
+
+
+def code_lengths(c: CodeComparison, *, height: int = 380) -> go.Figure:
+    """Each symbol's length in bits: ideal for q, log₂(1/qᵢ); q's Huffman codeword; p's Huffman codeword.
+
+    Lines behind the bars mark H(p, q) and H(p), the expected ideal lengths under p of q's code and
+    of p's: the bars averaged with the weights pᵢ. A symbol q's code cannot send has length ∞.
+
+    Examples
+    --------
+    >>> from core.codes import compare_codes
+    >>> fig = code_lengths(compare_codes([0.5, 0.25, 0.25], [0.25, 0.25, 0.5]))
+    >>> [trace.name for trace in fig.data]
+    ['ideal for q: log₂(1/qᵢ)', "q's Huffman codeword", "p's Huffman codeword"]
+    >>> fig.data[1].y.tolist(), [level.name for level in fig.layout.shapes]
+    ([2.0, 2.0, 1.0], ['H(p, q) = 1.7500 bits', 'H(p) = 1.5000 bits'])
+    """
+    n = c.p.size
+    y_top = codes_top(n)
+    traces = [
+        _bars(
+            c.ideal_q,
+            "ideal for q: log₂(1/qᵢ)",
+            IDEAL_FILL,
+            BITS,
+            y_top,
+            slot=(0, 3),
+            outline=ROLES["estimate"],
+        ),
+        _bars(lengths(c.huffman_q), "q's Huffman codeword", ROLES["estimate"], BITS, y_top, slot=(1, 3)),
+        _bars(lengths(c.huffman_p), "p's Huffman codeword", ROLES["truth"], BITS, y_top, slot=(2, 3)),
+    ]
+    levels = (
+        # ∞ when q's code cannot send a symbol of p: drawn at the top edge, as an infinite bar is.
+        _level(
+            min(c.cross_entropy, y_top),
+            n,
+            f"H(p, q) = {format_value(c.cross_entropy, BITS)}",
+            ROLES["cross_entropy"],
+            "solid",
+        ),
+        _level(c.entropy, n, f"H(p) = {format_value(c.entropy, BITS)}", ROLES["entropy"], "dash"),
+    )
+    return _per_outcome(traces, n, "length in bits", y_top, height=height, levels=levels)

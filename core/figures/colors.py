@@ -11,6 +11,7 @@ from plotly.colors import get_colorscale, hex_to_rgb
 __all__ = [
     "COLOR_SCALE",
     "GAP_FILL",
+    "IDEAL_FILL",
     "INFINITY",
     "ROLES",
     "SURPRISAL",
@@ -102,5 +103,8 @@ SURPRISAL = tint(ROLES["entropy"], 0.1)
 #: Surprisal bars beside the entropy's (page 2) are told apart by this lighter fill, outlined in SURPRISAL:
 #: the fill alone reads at 1.9:1 on white, the outline at 3:1.
 SURPRISAL_FILL = tint(ROLES["entropy"], 0.45)
+#: Ideal code lengths for q beside q's whole-bit codewords (the codes page) are told apart by this lighter
+#: fill of the estimate's colour, outlined in the estimate's colour itself.
+IDEAL_FILL = tint(ROLES["estimate"], 0.6)
 #: ∞ on a map: the colour at the top of the scale, where every value beyond it is drawn.
 INFINITY = get_colorscale(COLOR_SCALE)[-1][1]

@@ -6,6 +6,7 @@ test_all_builders.py checks that every builder in core/figures has at least one.
 
 import numpy as np
 
+from core.codes import compare_codes
 from core.comparison import compare, compare_binary
 from core.descent import gradient_descent
 from core.figures import (
@@ -13,6 +14,7 @@ from core.figures import (
     binary_entropy_curve,
     binary_gradients,
     binary_losses,
+    code_lengths,
     cross_entropy_contributions,
     cross_entropy_curve,
     decomposition_bar,
@@ -58,6 +60,13 @@ CASES = [
     ),
     ("decomposition", "decomposition_bar", lambda: decomposition_bar(compare([0.5, 0.5], [0.9, 0.1]))),
     ("decomposition-infinite", "decomposition_bar", lambda: decomposition_bar(compare([0.5, 0.5], [1.0, 0.0]))),
+    ("code-lengths", "code_lengths", lambda: code_lengths(compare_codes([0.5, 0.3, 0.2], [0.2, 0.5, 0.3]))),
+    (
+        "code-lengths-infinite",
+        "code_lengths",
+        lambda: code_lengths(compare_codes(np.full(8, 1 / 8), [1 / 61] + [10 / 61] * 6 + [0.0])),
+    ),
+    ("code-lengths-certain", "code_lengths", lambda: code_lengths(compare_codes([1.0, 0.0], [1.0, 0.0]))),
     ("square-map", "binary_cross_entropy_map", lambda: binary_cross_entropy_map(BITS, compare_binary(0.3, 0.0, BITS))),
     ("square-map-bare", "binary_cross_entropy_map", lambda: binary_cross_entropy_map(HARTLEYS)),
     (

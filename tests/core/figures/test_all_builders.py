@@ -24,7 +24,7 @@ def test_every_builder_has_a_case():
         for name in module.__all__
         if inspect.signature(getattr(module, name)).return_annotation in ("go.Figure", go.Figure)
     }
-    assert len(builders) == 17
+    assert len(builders) == 18
     assert {name for _, name, _ in CASES} == builders
 
 
@@ -36,6 +36,7 @@ def test_valid_small_finite_json(build):
     text = fig.to_json()
     assert len(text) < 60_000
     json.loads(text, parse_constant=_no_constant)  # no NaN, Infinity or -Infinity anywhere
+    json.dumps(fig.to_dict(), allow_nan=False)  # nor in the dict ui.charts sends as it is
 
 
 @pytest.mark.parametrize("build", CALLS, ids=IDS)

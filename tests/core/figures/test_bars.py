@@ -5,8 +5,16 @@ import math
 import numpy as np
 import pytest
 
+from core.codes import compare_codes, lengths
 from core.comparison import compare
-from core.figures.bars import cross_entropy_contributions, decomposition_bar, distribution_bars, entropy_contributions
+from core.figures.bars import (
+    code_lengths,
+    codes_top,
+    cross_entropy_contributions,
+    decomposition_bar,
+    distribution_bars,
+    entropy_contributions,
+)
 from core.figures.colors import ROLES, SURPRISAL, SURPRISAL_FILL, contrast
 from core.measures import contributions, cross_entropy, entropy
 from core.units import BITS, HARTLEYS, NATS
@@ -136,3 +144,24 @@ def test_the_decomposition_fills_the_width():
     assert near.layout.xaxis.range[1] == pytest.approx(1.12 * math.log(3))  # log n: the most H(p) can be
     infinite = decomposition_bar(compare([0.5, 0.5], [1.0, 0.0], BITS))
     assert infinite.layout.xaxis.range[1] == pytest.approx(1.12)
+
+
+def test_code_lengths_are_bits_whatever_the_unit():
+    c = compare_codes([0.5, 0.3, 0.2, 0.0], [0.2, 0.5, 0.3, 0.0])
+    fig = code_lengths(c)
+    ideal, huffman_q, huffman_p = fig.data
+    np.testing.assert_allclose(ideal.y, [math.log2(5), 1.0, math.log2(1 / 0.3), codes_top(4)])  # ∞ cut at the top
+    assert ideal.customdata[-1] == "∞" and [a.text for a in fig.layout.annotations] == ["∞", "∞", "∞"]
+    assert huffman_q.y.tolist()[:3] == lengths(c.huffman_q).tolist()[:3] == [2.0, 1.0, 2.0]
+    assert huffman_p.y.tolist()[:3] == [1.0, 2.0, 2.0]
+    assert huffman_q.marker.color == ROLES["estimate"] and huffman_p.marker.color == ROLES["truth"]
+    cross, floor = fig.layout.shapes
+    assert cross.y0 == pytest.approx(float(cross_entropy([0.5, 0.3, 0.2, 0.0], [0.2, 0.5, 0.3, 0.0])))
+    assert floor.y0 == pytest.approx(float(entropy([0.5, 0.3, 0.2, 0.0])))
+    assert fig.layout.yaxis.title.text == "length in bits"
+
+
+def test_an_infinite_cross_entropy_is_drawn_at_the_top_of_the_code_lengths():
+    fig = code_lengths(compare_codes([0.5, 0.5], [1.0, 0.0]))
+    cross, _ = fig.layout.shapes
+    assert cross.y0 == cross.y1 == codes_top(2) and cross.name == "H(p, q) = ∞"

@@ -9,6 +9,7 @@ from plotly.colors import get_colorscale, hex_to_rgb
 from core.figures.colors import (
     COLOR_SCALE,
     GAP_FILL,
+    IDEAL_FILL,
     INFINITY,
     ROLES,
     SURPRISAL,
@@ -83,7 +84,7 @@ def test_tint_and_translucent():
 #: What a figure may paint with: the roles, the colours derived from them, and plain outlines.
 ALLOWED = (
     {color.upper() for color in ROLES.values()}
-    | {SURPRISAL.upper(), SURPRISAL_FILL.upper(), GAP_FILL, INFINITY.upper(), "WHITE", "BLACK"}
+    | {SURPRISAL.upper(), SURPRISAL_FILL.upper(), IDEAL_FILL.upper(), GAP_FILL, INFINITY.upper(), "WHITE", "BLACK"}
     | {"rgba(0, 0, 0, 0)"}  # nothing at all: a hidden label, a see-through background
 )
 
