@@ -49,7 +49,7 @@ def test_the_unit_and_the_share_link_are_in_sight_on_a_phone(open_page, entry):
     expect(page.get_by_test_id("stSidebar")).not_to_be_in_viewport()  # the sidebar starts closed
     units = page.get_by_role("radiogroup", name="Unit")
     expect(units).to_be_in_viewport()
-    expect(page.get_by_role("button", name="Copy link")).to_be_in_viewport()
+    expect(page.locator(".st-key-share-link").get_by_role("button", name="Copy link")).to_be_in_viewport()
     units.get_by_text("nats").click()
     expect(page).to_have_url(re.compile(r"unit=nats"))
     wait_until_idle(page)
