@@ -32,31 +32,35 @@ def real_array(x: npt.ArrayLike, name: str) -> npt.NDArray[np.integer | np.float
     """Return ``x`` as an array of real numbers, integers kept as integers (a class index is one).
 
     NumPy would read ``True`` as 1, ``"0.5"`` as 0.5 and ``0.5+1j`` as 0.5 (with a warning); each is
-    refused with a ValueError naming the argument, as is anything else that is no number.
+    refused with a ValueError naming the argument, as is anything else that is no number. The value
+    is shown in the message only when there is one: an array's repr costs more than the check.
     """
-    shown = reprlib.repr(x)
     try:
         raw = np.asarray(x)
     except (TypeError, ValueError):  # a ragged nesting of lists
-        raise ValueError(f"{name} must be numeric, got {shown}") from None
+        raise ValueError(f"{name} must be numeric, got {reprlib.repr(x)}") from None
     kind = raw.dtype.kind
     if kind == "b":
-        raise ValueError(f"{name} must be real numbers, got booleans {shown}; True and False are not probabilities")
+        raise ValueError(
+            f"{name} must be real numbers, got booleans {reprlib.repr(x)}; True and False are not probabilities"
+        )
     if kind == "c":
-        raise ValueError(f"{name} must be real numbers, got complex {shown}; the imaginary part is not dropped")
+        raise ValueError(
+            f"{name} must be real numbers, got complex {reprlib.repr(x)}; the imaginary part is not dropped"
+        )
     if kind not in "iuf" or not isinstance(x, np.ndarray | np.generic):
         # Python sequences are read leaf by leaf: in [0.5, True] NumPy would make the True a 1.0.
         leaves = np.atleast_1d(raw if kind == "O" else np.asarray(x, dtype=object)).ravel()
         bad = np.asarray(_find_bad_leaves(leaves), dtype=bool)
         if bad.any():
             leaf = leaves[bad][0]
-            raise ValueError(f"{name} must be real numbers, got {type(leaf).__name__} {leaf!r} in {shown}")
+            raise ValueError(f"{name} must be real numbers, got {type(leaf).__name__} {leaf!r} in {reprlib.repr(x)}")
     if kind in "iuf":
         return raw
     try:
         return np.asarray(raw, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be numeric, got {shown}") from None
+        raise ValueError(f"{name} must be numeric, got {reprlib.repr(x)}") from None
 
 
 def _as_float_array(x: npt.ArrayLike, name: str) -> FloatArray:

@@ -1,6 +1,7 @@
 """The input checks every core module shares (core/_checks.py): each names the argument and what is wrong."""
 
 import math
+import reprlib
 
 import numpy as np
 import pytest
@@ -97,3 +98,13 @@ def test_real_numbers_of_any_numeric_type_are_read():
     assert _checks.probabilities(np.array([0, 1], dtype=np.uint8), "p").dtype == np.float64
     assert _checks.finite(np.float32(2.5), "z") == 2.5
     assert _checks.probabilities([], "p").shape == (0,)  # elementwise: nothing in, nothing out
+
+
+def test_valid_input_is_never_formatted_for_a_message(monkeypatch):
+    # An array's repr costs more than the check (it made a 200-step descent 8× slower): only errors pay it.
+    def no_repr(_):
+        raise AssertionError("repr of valid input")
+
+    monkeypatch.setattr(reprlib, "repr", no_repr)
+    assert _checks.real_array(np.ones((201, 3)), "logits").shape == (201, 3)
+    assert _checks.real_array([1, 2], "target").dtype.kind == "i"
