@@ -10,19 +10,13 @@ from pages import begin
 from ui.charts import chart
 from ui.controls import current_unit, slider
 from ui.output import infinite, metrics, table
-from ui.weights import weights_editor
+from ui.weights import true_and_estimate
 
 begin(__file__)  # shows the title and lead paragraph of this page's registry row
 unit = current_unit()
 
 n = slider("n", 3)
-truth, estimate = st.columns(2, gap="large")
-with truth:
-    st.header("True p")
-    p = weights_editor("p", n, [5, 3, 2, 1, 1, 1, 1, 1], per_row=2)  # with n = 3: p = (0.5, 0.3, 0.2)
-with estimate:
-    st.header("Estimate q")
-    q = weights_editor("q", n, [2, 5, 3, 1, 1, 1, 1, 1], per_row=2, copy_of="p")
+p, q = true_and_estimate(n)
 
 c = compare_codes(p, q)
 

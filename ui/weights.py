@@ -12,7 +12,7 @@ import streamlit as st
 from core.distributions import MAX_OUTCOMES, PRESETS, from_weights, preset_weights
 from ui.controls import hidden, locked, slider, value_of
 
-__all__ = ["weights_editor"]
+__all__ = ["true_and_estimate", "weights_editor"]
 
 _WRITTEN_BY_PRESETS = re.compile(r"[pq]_weight\d+|n")
 
@@ -102,3 +102,16 @@ def weights_editor(
     except ValueError:
         st.warning(f"Every weight of {name} is 0, so there is no distribution: showing the uniform one instead.")
         return from_weights([1] * n)
+
+
+def true_and_estimate(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The true p and the estimate q over ``n`` outcomes, side by side, each with its presets (q's
+    can copy p): the controls of every page that judges a p by a q."""
+    truth, estimate = st.columns(2, gap="large")
+    with truth:
+        st.header("True p")
+        p = weights_editor("p", n, [5, 3, 2, 1, 1, 1, 1, 1], per_row=2)  # with n = 3: p = (0.5, 0.3, 0.2)
+    with estimate:
+        st.header("Estimate q")
+        q = weights_editor("q", n, [2, 5, 3, 1, 1, 1, 1, 1], per_row=2, copy_of="p")
+    return p, q
