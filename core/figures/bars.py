@@ -337,9 +337,13 @@ _FIT_STYLES = {
 
 
 def _fit_trace(fit: NormalFit) -> dict[str, Any]:
-    """A fitted q as a line through its probabilities, one marker per outcome, named by what it minimised."""
+    """A fitted q as a line through its probabilities, one marker per outcome, named by what it minimised.
+
+    Its μ and σ are in its hover label, not in its name: three names with them took three lines of
+    legend on a phone.
+    """
     divergence, color, dash, symbol = _FIT_STYLES[fit.direction]
-    name = f"best q by {divergence}: μ = {fit.mu:.2f}, σ = {fit.sigma:.2f}"
+    name = f"best q by {divergence}"
     return {
         "x": list(range(1, fit.q.size + 1)),
         "y": fit.q,
@@ -347,7 +351,7 @@ def _fit_trace(fit: NormalFit) -> dict[str, Any]:
         "name": name,
         "line": {"color": color, "width": 3, "dash": dash},
         "marker": {"color": color, "size": 10, "symbol": symbol},
-        "hovertemplate": f"outcome %{{x}}: %{{y:.3f}}<extra>{name}</extra>",
+        "hovertemplate": f"outcome %{{x}}: %{{y:.3f}}<extra>{name}<br>μ = {fit.mu:.2f}, σ = {fit.sigma:.2f}</extra>",
     }
 
 
@@ -362,7 +366,7 @@ def normal_fits(fits: DirectionFits, *, height: int = 380) -> go.Figure:
     >>> from core.fitting import fit_both_directions
     >>> fig = normal_fits(fit_both_directions())
     >>> [trace.name for trace in fig.data]
-    ['true p', 'best q by D(p‖q): μ = 4.50, σ = 1.99', 'best q by D(q‖p): μ = 2.83, σ = 0.48']
+    ['true p', 'best q by D(p‖q)', 'best q by D(q‖p)']
     """
     p = fits.p
     traces = [

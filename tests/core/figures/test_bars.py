@@ -169,8 +169,8 @@ def test_an_infinite_cross_entropy_is_drawn_at_the_top_of_the_code_lengths():
     assert cross.y0 == cross.y1 == codes_top(2) and cross.name == "H(p, q) = ∞"
 
 
-def _by_name(fig, start):
-    (trace,) = [trace for trace in fig.data if trace.name.startswith(start)]
+def _by_name(fig, name):
+    (trace,) = [trace for trace in fig.data if trace.name == name]
     return trace
 
 
@@ -181,8 +181,8 @@ def test_normal_fits_draw_p_and_both_fits_at_their_values():
     assert p.type == "bar" and list(p.y) == TWO_MODES.tolist() and list(p.x) == list(range(1, 9))
     assert list(forward.y) == fits.forward.q.tolist() and list(reverse.y) == fits.reverse.q.tolist()
     assert list(forward.x) == list(reverse.x) == list(range(1, 9))
-    assert forward.name == f"best q by D(p‖q): μ = {fits.forward.mu:.2f}, σ = {fits.forward.sigma:.2f}"
-    assert reverse.name == "best q by D(q‖p): μ = 2.83, σ = 0.48"
+    assert forward.hovertemplate.endswith(f"μ = {fits.forward.mu:.2f}, σ = {fits.forward.sigma:.2f}</extra>")
+    assert reverse.hovertemplate.endswith("best q by D(q‖p)<br>μ = 2.83, σ = 0.48</extra>")
     assert fig.layout.yaxis.range == (0.0, 1.12) and fig.layout.xaxis.range == (0.5, 8.5)
 
 
