@@ -16,7 +16,7 @@ from core.formulas import comparison_formulas
 from pages import begin
 from ui.charts import chart
 from ui.controls import current_unit, slider
-from ui.output import comparison_metrics, infinite, table
+from ui.output import comparison_metrics, fits_table, infinite, table
 from ui.weights import true_and_estimate
 
 begin(__file__)  # shows the title and the lead paragraph of this page's registry row
@@ -69,26 +69,7 @@ st.markdown(
 )
 fits = fit_both_directions(TWO_MODES, unit)
 chart(normal_fits(fits), key="directions", label="Chart of a two-mode p and its best one-peak q in each direction")
-table(
-    ["best q by", "μ", "σ", "D(p‖q)", "D(q‖p)"],
-    [
-        [
-            "D(p‖q): covers both modes",
-            f"{fits.forward.mu:.2f}",
-            f"{fits.forward.sigma:.2f}",
-            f"**{format_value(fits.forward.forward_divergence, unit)}**",
-            format_value(fits.forward.reverse_divergence, unit),
-        ],
-        [
-            "D(q‖p): settles on one mode",
-            f"{fits.reverse.mu:.2f}",
-            f"{fits.reverse.sigma:.2f}",
-            format_value(fits.reverse.forward_divergence, unit),
-            f"**{format_value(fits.reverse.reverse_divergence, unit)}**",
-        ],
-    ],
-)
-st.caption("In bold: the divergence each q was fitted to make as small as it can be.")
+fits_table(fits)
 st.markdown(
     "D(p‖q) punishes q for missing where p has mass, so q spreads to cover both modes, and pays with "
     "mass in the valley between them. D(q‖p) punishes q for putting mass where p has little, so q "
