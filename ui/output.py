@@ -8,8 +8,18 @@ from collections.abc import Sequence
 import streamlit as st
 
 from core import Comparison, Unit, format_value, perplexity
+from core.fitting import DirectionFits
 
-__all__ = ["announce", "code_tabs", "comparison_metrics", "format_perplexity", "infinite", "metrics", "table"]
+__all__ = [
+    "announce",
+    "code_tabs",
+    "comparison_metrics",
+    "fits_table",
+    "format_perplexity",
+    "infinite",
+    "metrics",
+    "table",
+]
 
 
 def metrics(
@@ -97,3 +107,17 @@ def comparison_metrics(c: Comparison) -> None:
         c.unit,
         spoken=f"Cross-entropy {cross_entropy}, {gap} above the entropy, {entropy}",
     )
+
+
+def fits_table(fits: DirectionFits) -> None:
+    """Each direction's best q: its μ and σ, and its divergence both ways in the fits' unit, the one it
+    was fitted to make least in bold, so that each fit is seen to lose the direction it was not fitted by."""
+    unit = fits.unit
+    rows = []
+    for fit, words in ((fits.forward, "D(p‖q): covers both modes"), (fits.reverse, "D(q‖p): settles on one mode")):
+        divergences = [format_value(fit.forward_divergence, unit), format_value(fit.reverse_divergence, unit)]
+        least = 0 if fit.direction == "forward" else 1
+        divergences[least] = f"**{divergences[least]}**"
+        rows.append([words, f"{fit.mu:.2f}", f"{fit.sigma:.2f}", *divergences])
+    table(["best q by", "μ", "σ", "D(p‖q)", "D(q‖p)"], rows)
+    st.caption("In bold: the divergence each q was fitted to make as small as it can be.")

@@ -12,6 +12,7 @@ from core.figures.bars import (
     decomposition_bar,
     distribution_bars,
     entropy_contributions,
+    normal_fits,
 )
 from core.figures.colors import ROLES
 from core.figures.curves import binary_entropy_curve, cross_entropy_curve, probability_grid, surprisal_curve
@@ -44,6 +45,7 @@ __all__ = [
     "gradient_bars",
     "learning_curves",
     "loss_per_step",
+    "normal_fits",
     "probability_grid",
     "simplex_cross_entropy_map",
     "simplex_point",

@@ -14,6 +14,7 @@ from core.comparison import Comparison
 from core.distributions import MAX_WEIGHT
 from core.figures._common import figure, true_minus
 from core.figures.colors import IDEAL_FILL, ROLES, SURPRISAL, SURPRISAL_FILL, ink
+from core.fitting import DirectionFits, NormalFit
 from core.units import BIT, BITS, Unit, format_value
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "decomposition_bar",
     "distribution_bars",
     "entropy_contributions",
+    "normal_fits",
 ]
 
 #: Top of the surprisal axis, in nats (7 bits): above the largest finite value the controls allow
@@ -322,3 +324,54 @@ def code_lengths(c: CodeComparison, *, height: int = 380) -> go.Figure:
         _level(c.entropy, n, f"H(p) = {format_value(c.entropy, BITS)}", ROLES["entropy"], "dash"),
     )
     return _per_outcome(traces, n, "length in bits", y_top, height=height, levels=levels)
+
+
+#: How each fit is drawn: its name's divergence, its colour's role, its line and its marker. The fit by
+#: D(p‖q) minimises the cross-entropy H(p, q) (H(p) is fixed), the loss of the later pages; the fit by
+#: D(q‖p) minimises a divergence that is no cross-entropy alone, so it takes the divergence's colour.
+#: Dash and marker tell them apart without colour too.
+_FIT_STYLES = {
+    "forward": ("D(p‖q)", ROLES["cross_entropy"], "solid", "circle"),
+    "reverse": ("D(q‖p)", ROLES["kl_gap"], "dash", "diamond"),
+}
+
+
+def _fit_trace(fit: NormalFit) -> dict[str, Any]:
+    """A fitted q as a line through its probabilities, one marker per outcome, named by what it minimised.
+
+    Its μ and σ are in its hover label, not in its name: three names with them took three lines of
+    legend on a phone.
+    """
+    divergence, color, dash, symbol = _FIT_STYLES[fit.direction]
+    name = f"best q by {divergence}"
+    return {
+        "x": list(range(1, fit.q.size + 1)),
+        "y": fit.q,
+        "mode": "lines+markers",
+        "name": name,
+        "line": {"color": color, "width": 3, "dash": dash},
+        "marker": {"color": color, "size": 10, "symbol": symbol},
+        "hovertemplate": f"outcome %{{x}}: %{{y:.3f}}<extra>{name}<br>μ = {fit.mu:.2f}, σ = {fit.sigma:.2f}</extra>",
+    }
+
+
+def normal_fits(fits: DirectionFits, *, height: int = 380) -> go.Figure:
+    """A true p as bars, and over them its best discretised normal by D(p‖q) and by D(q‖p).
+
+    The probability axis is fixed at [0, 1] with room above, as for every distribution on the pages,
+    so that the narrow fit's tall peak and the wide fit's low one are seen at their true heights.
+
+    Examples
+    --------
+    >>> from core.fitting import fit_both_directions
+    >>> fig = normal_fits(fit_both_directions())
+    >>> [trace.name for trace in fig.data]
+    ['true p', 'best q by D(p‖q)', 'best q by D(q‖p)']
+    """
+    p = fits.p
+    traces = [
+        _bars(p, "true p", ROLES["truth"], None, 1.0, show_values=False),
+        _fit_trace(fits.forward),
+        _fit_trace(fits.reverse),
+    ]
+    return _per_outcome(traces, p.size, "probability", 1.0, height=height)

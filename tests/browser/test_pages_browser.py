@@ -72,6 +72,30 @@ def test_cross_entropy_preset_and_infinity(open_page):
     expect(page.get_by_text("Outcome 1 can happen")).to_be_visible()
 
 
+def test_the_two_directions_are_drawn_with_their_divergences(open_page):
+    page = open_page("/cross-entropy?unit=nats")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.reload()  # with the listener on from the start
+    wait_until_idle(page)
+    chart = page.get_by_role("figure", name="Chart of a two-mode p and its best one-peak q in each direction")
+    chart.scroll_into_view_if_needed()
+    expect(chart).to_be_visible()
+    drawn = chart.evaluate("(chart) => chart._fullData.map((t) => [t.name, t.type, t.visible, t.y.length])")
+    assert drawn == [
+        ["true p", "bar", True, 8],
+        ["best q by D(p‖q)", "scatter", True, 8],
+        ["best q by D(q‖p)", "scatter", True, 8],
+    ]
+    expect(chart.locator(".barlayer .point")).to_have_count(8)  # in the SVG: a bar per outcome ...
+    expect(chart.locator(".scatterlayer .trace")).to_have_count(2)  # ... and a line per fit
+    expect(chart.locator(".legend")).to_contain_text("best q by D(q‖p)")
+    fits = page.get_by_role("table").filter(has_text="settles on one mode")
+    expect(fits).to_contain_text(re.compile(r"\d\.\d{4} nats"))
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    assert not errors
+
+
 @pytest.mark.parametrize("path", [page.url_path for page in PAGES], ids=IDS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_screenshots_fit_phone_and_desktop(open_page, path, scheme):

@@ -5,7 +5,8 @@ import math
 import pytest
 
 from core import BITS, NATS, cross_entropy, entropy, format_value, kl_divergence
-from tests.pages.conftest import charts, metric_values
+from core.fitting import TWO_MODES, fit_both_directions
+from tests.pages.conftest import array, charts, metric_values
 
 PAGE = "pages/cross-entropy.py"
 
@@ -16,6 +17,15 @@ def _swap_table(at):
 
 def _charts(at):
     return [c["figure"] for c in charts(at)]
+
+
+def _chart(at, key):
+    """The chart shown under this key (``chart(..., key=...)`` on the page)."""
+    return next(c["figure"] for c in charts(at) if c["name"] == key)
+
+
+def _fits_table(at):
+    return next(m.value for m in at.markdown if m.value.startswith("| best q by | μ | σ |"))
 
 
 def test_defaults(open_link):
@@ -29,9 +39,8 @@ def test_defaults(open_link):
     assert f"H(q, p) = {format_value(cross_entropy(q, p), BITS)}" in table
     assert f"D(q‖p) = {format_value(kl_divergence(q, p), BITS)}" in table
     assert f"H(p, q) = {values['Cross-entropy H(p, q)']}" in table
-    charts = _charts(at)
-    assert len(charts) == 5  # bars, shares, stacked bar, square map, triangle map (n = 3)
-    assert [t["name"] for t in charts[4]["data"]][-2:] == ["p: the minimum", "your estimate q"]
+    assert len(_charts(at)) == 6  # bars, shares, stacked bar, the two fits, square map, triangle map (n = 3)
+    assert [t["name"] for t in _chart(at, "triangle")["data"]][-2:] == ["p: the minimum", "your estimate q"]
     assert not at.error
 
 
@@ -61,16 +70,15 @@ def test_q_equal_to_p_costs_only_the_entropy(open_link):
 def test_every_number_of_outcomes(open_link, n):
     at = open_link(PAGE, n=str(n))
     assert len([s for s in at.slider if s.key.startswith(("p_weight", "q_weight"))]) == 2 * n
-    charts = _charts(at)
-    square = charts[3]
+    square = _chart(at, "square")
     assert (square["data"][-1]["name"] == "your (q, p)") == (n == 2)  # the (q, p) marker only for two outcomes
-    assert (len(charts) == 5) == (n == 3)  # the triangle only for three
+    assert (len(_charts(at)) == 6) == (n == 3)  # the triangle only for three
     assert not at.exception
 
 
 def test_two_outcomes_mark_the_square(open_link):
     at = open_link(PAGE, n="2", p_weight1="3", p_weight2="7", q_weight1="1", q_weight2="1")
-    marker = next(t for t in _charts(at)[3]["data"] if t["name"] == "your (q, p)")
+    marker = next(t for t in _chart(at, "square")["data"] if t["name"] == "your (q, p)")
     assert (marker["x"], marker["y"]) == ([0.5], [0.3])
 
 
@@ -97,3 +105,37 @@ def test_link_restores_and_bad_links_fall_back(open_link):
     assert at.slider(key="n").value == 3 and at.slider(key="q_weight3").value == 3
     notes = " ".join(w.value for w in at.warning)
     assert "`n`" in notes and "`<b>bold</b>`" in notes
+
+
+@pytest.mark.parametrize("unit", [BITS, NATS])
+def test_the_two_directions_are_shown_with_their_divergences_in_the_unit(open_link, unit):
+    at = open_link(PAGE)
+    if unit is not BITS:
+        at.radio(key="unit").set_value(unit.name).run()
+        assert not at.exception
+    fits = fit_both_directions(TWO_MODES, unit)
+    figure = _chart(at, "directions")
+    traces = {trace["name"]: trace for trace in figure["data"]}
+    assert list(traces) == ["true p", "best q by D(p‖q)", "best q by D(q‖p)"]
+    assert array(traces["true p"]["y"]) == TWO_MODES.tolist()
+    assert array(traces["best q by D(p‖q)"]["y"]) == fits.forward.q.tolist()
+    assert array(traces["best q by D(q‖p)"]["y"]) == fits.reverse.q.tolist()
+    table = _fits_table(at)
+    for fit in (fits.forward, fits.reverse):
+        assert f"| {fit.mu:.2f} | {fit.sigma:.2f} |" in table
+        for value in (fit.forward_divergence, fit.reverse_divergence):
+            assert format_value(value, unit) in table
+    assert f"**{format_value(fits.forward.forward_divergence, unit)}**" in table  # what each fit made least
+    assert f"**{format_value(fits.reverse.reverse_divergence, unit)}**" in table
+    assert table.count(f" {unit.name}") == 4 and ("bits" in table) == (unit is BITS)
+    words = " ".join(m.value for m in at.markdown)
+    assert "so q spreads to cover both modes" in words and "so q settles on one mode" in words
+    assert "variational inference" in words.lower() and "under-cover" in words
+
+
+def test_the_two_directions_do_not_follow_the_pages_p_and_q(open_link):
+    """A fixed example: moving the page's p and q leaves it as it is."""
+    at = open_link(PAGE)
+    before = (_chart(at, "directions"), _fits_table(at))
+    at.slider(key="p_weight1").set_value(9).run()
+    assert (_chart(at, "directions"), _fits_table(at)) == before

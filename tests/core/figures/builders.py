@@ -25,10 +25,12 @@ from core.figures import (
     gradient_bars,
     learning_curves,
     loss_per_step,
+    normal_fits,
     simplex_cross_entropy_map,
     surprisal_curve,
     true_class_probability,
 )
+from core.fitting import fit_both_directions
 from core.two_classes import binary_loss_curves
 from core.units import BITS, HARTLEYS, NATS
 
@@ -60,6 +62,12 @@ CASES = [
     ),
     ("decomposition", "decomposition_bar", lambda: decomposition_bar(compare([0.5, 0.5], [0.9, 0.1]))),
     ("decomposition-infinite", "decomposition_bar", lambda: decomposition_bar(compare([0.5, 0.5], [1.0, 0.0]))),
+    ("normal-fits", "normal_fits", lambda: normal_fits(fit_both_directions())),
+    (
+        "normal-fits-three",
+        "normal_fits",
+        lambda: normal_fits(fit_both_directions([0.2, 0.5, 0.3], HARTLEYS)),
+    ),
     ("code-lengths", "code_lengths", lambda: code_lengths(compare_codes([0.5, 0.3, 0.2], [0.2, 0.5, 0.3]))),
     (
         "code-lengths-infinite",

@@ -14,8 +14,10 @@ from core.figures.bars import (
     decomposition_bar,
     distribution_bars,
     entropy_contributions,
+    normal_fits,
 )
 from core.figures.colors import ROLES, SURPRISAL, SURPRISAL_FILL, contrast
+from core.fitting import TWO_MODES, fit_both_directions
 from core.measures import contributions, cross_entropy, entropy
 from core.units import BITS, HARTLEYS, NATS
 
@@ -165,3 +167,37 @@ def test_an_infinite_cross_entropy_is_drawn_at_the_top_of_the_code_lengths():
     fig = code_lengths(compare_codes([0.5, 0.5], [1.0, 0.0]))
     cross, _ = fig.layout.shapes
     assert cross.y0 == cross.y1 == codes_top(2) and cross.name == "H(p, q) = ∞"
+
+
+def _by_name(fig, name):
+    (trace,) = [trace for trace in fig.data if trace.name == name]
+    return trace
+
+
+def test_normal_fits_draw_p_and_both_fits_at_their_values():
+    fits = fit_both_directions(TWO_MODES, NATS)
+    fig = normal_fits(fits)
+    p, forward, reverse = (_by_name(fig, name) for name in ("true p", "best q by D(p‖q)", "best q by D(q‖p)"))
+    assert p.type == "bar" and list(p.y) == TWO_MODES.tolist() and list(p.x) == list(range(1, 9))
+    assert list(forward.y) == fits.forward.q.tolist() and list(reverse.y) == fits.reverse.q.tolist()
+    assert list(forward.x) == list(reverse.x) == list(range(1, 9))
+    assert forward.hovertemplate.endswith(f"μ = {fits.forward.mu:.2f}, σ = {fits.forward.sigma:.2f}</extra>")
+    assert reverse.hovertemplate.endswith("best q by D(q‖p)<br>μ = 2.83, σ = 0.48</extra>")
+    assert fig.layout.yaxis.range == (0.0, 1.12) and fig.layout.xaxis.range == (0.5, 8.5)
+
+
+def test_normal_fits_are_told_apart_by_colour_dash_and_marker():
+    fig = normal_fits(fit_both_directions())
+    p, forward, reverse = fig.data
+    assert p.marker.color == ROLES["truth"]
+    assert (forward.line.color, forward.marker.color) == (ROLES["cross_entropy"],) * 2
+    assert (reverse.line.color, reverse.marker.color) == (ROLES["kl_gap"],) * 2
+    assert (forward.line.dash, reverse.line.dash) == ("solid", "dash")
+    assert (forward.marker.symbol, reverse.marker.symbol) == ("circle", "diamond")
+    assert fig.layout.showlegend is not False
+
+
+def test_normal_fits_have_the_same_picture_in_every_unit():
+    """Probabilities have no unit: only the page's table of divergences changes with it."""
+    in_bits, in_hartleys = (normal_fits(fit_both_directions(TWO_MODES, unit)) for unit in (BITS, HARTLEYS))
+    assert in_bits.to_json() == in_hartleys.to_json()
