@@ -18,9 +18,9 @@ import numpy.typing as npt
 from core import _checks, measures
 from core._checks import FloatArray
 from core.codes import sample_message
-from core.units import BITS, Unit
+from core.units import BITS, Unit, format_value
 
-__all__ = ["MAX_DRAWS", "RunningMeans", "running_means"]
+__all__ = ["MAX_DRAWS", "RunningMeans", "running_means", "summary"]
 
 #: The most draws a page averages over: enough for the averages to settle within a few hundredths of
 #: a bit, few enough to draw in a blink.
@@ -75,7 +75,8 @@ class RunningMeans:
     def errors_away(self) -> tuple[float, float]:
         """How many standard errors the last averages lie above (+) or below (−) H(p, q) and H(p).
 
-        0 where an average equals its limit, to rounding (∞ included); ±∞ where the draws so far all had the
+        0 where an average equals its limit, to rounding (∞ included), and after a single draw, whose
+        standard error is ∞; ±∞ where the draws so far all had the
         same surprise, so that the standard error is 0, yet the average is not the limit, or where
         the limit is ∞ and the average is not yet.
 
@@ -184,3 +185,41 @@ def running_means(p: npt.ArrayLike, q: npt.ArrayLike, count: int, seed: int, uni
         entropy_limit=float(measures.entropy(p, base)),
         unit=unit,
     )
+
+
+def _how_far(average: str, mean: float, error: float, limit: tuple[str, float], z: float, unit: Unit) -> str:
+    """One average in words: its value, then its limit and how far it is, in standard errors."""
+    said = f"{average} is {format_value(mean, unit)}"
+    name, value = limit
+    exact = f"{name} = {format_value(value, unit)}"
+    if math.isinf(value):
+        if math.isinf(mean):
+            return f"{said}, as is {name}"
+        return f"{said}, but {exact}: the average stays finite only until an outcome that q rules out is drawn"
+    if mean == value or math.isclose(mean, value, rel_tol=1e-12):
+        return f"{said}, exactly {name}"
+    if math.isinf(error):
+        return f"{said}: one draw has no spread to measure its standard error by; {exact}"
+    if error == 0:
+        return f"{said}: every draw so far was as surprising, so it has no standard error yet; {exact}"
+    side = "above" if z > 0 else "below"
+    return f"{said}, {abs(z):.1f} standard errors of {format_value(error, unit)} {side} {exact}"
+
+
+def summary(s: RunningMeans) -> str:
+    """Where the averages stand after the last draw, in words: each average, its limit, and how many
+    standard errors lie between them.
+
+    Examples
+    --------
+    >>> print(summary(running_means([0.5, 0.5], [0.9, 0.1], 100, seed=0)))  # doctest: +NORMALIZE_WHITESPACE
+    After 100 draws, the average of log(1/q(x)) is 1.9272 bits, 1.2 standard errors of 0.1581 bits above
+    H(p, q) = 1.7370 bits; the average of log(1/p(x)) is 1.0000 bits, exactly H(p).
+    """
+    cross, own = s.errors_away()
+    limits = (("H(p, q)", s.cross_entropy_limit), ("H(p)", s.entropy_limit))
+    first = _how_far(
+        "the average of log(1/q(x))", s.cross_entropy[-1], s.cross_entropy_error[-1], limits[0], cross, s.unit
+    )
+    second = _how_far("the average of log(1/p(x))", s.entropy[-1], s.entropy_error[-1], limits[1], own, s.unit)
+    return f"After {s.count} draw{'s' if s.count > 1 else ''}, {first}; {second}."

@@ -8,13 +8,16 @@ from core.figures import (
     cross_entropy_contributions,
     decomposition_bar,
     distribution_bars,
+    running_means_curve,
     simplex_cross_entropy_map,
 )
 from core.formulas import comparison_formulas
-from pages import begin
+from core.sampling import running_means, summary
+from pages import PAGES, begin
 from ui.charts import chart
 from ui.controls import current_unit, slider
-from ui.output import comparison_metrics, infinite, table
+from ui.output import comparison_metrics, infinite, metrics, table
+from ui.play import pace, played_slider
 from ui.weights import true_and_estimate
 
 begin(__file__)  # shows the title and the lead paragraph of this page's registry row
@@ -76,3 +79,37 @@ with triangle:
         st.caption("Each point of the triangle is a distribution q; the star, p itself, is the one minimum.")
     else:
         st.info("Set n = 3 to see every estimate q of a three-outcome p as a point in a triangle.")
+
+st.header("Sampling: the loss is an average over data")
+st.markdown(
+    "Draw outcomes x from p, one after another, and average their surprise under q, **log(1/q(x))**: by the law "
+    "of large numbers the average tends to **H(p, q)**, and the average of log(1/p(x)) to **H(p)**. The band "
+    "around each is ±2 standard errors, s/√k after k draws: it narrows as 1/√k, so four times the draws halve "
+    "it. A model's training loss is exactly such an average of log(1/q(x)), over the examples of its data."
+)
+
+
+@st.fragment(run_every=pace("draws"))
+def draws_from_p() -> None:
+    """While ▶ plays, this part of the page reruns alone, a few times a second, drawing more each time."""
+    count_column, seed_column, play_column = st.columns([3, 3, 1], vertical_alignment="bottom")
+    count = played_slider("draws", 100, container=count_column, button=play_column)
+    s = running_means(c.p, c.q, count, slider("seed", 1, container=seed_column), unit)
+    metrics([("Average of log(1/q(x))", s.cross_entropy[-1]), ("Average of log(1/p(x))", s.entropy[-1])], unit)
+    if s.infinite_from is not None:
+        outcome = int(s.outcomes[s.infinite_from - 1]) + 1
+        infinite(
+            f"Draw {s.infinite_from} is outcome {outcome}, which q gives probability 0: its surprise log(1/0) is "
+            "infinite, and so is every average that includes it. One example a model calls impossible makes its "
+            "whole training loss infinite."
+        )
+    chart(running_means_curve(s), key="sampling")
+    st.caption(summary(s))
+
+
+draws_from_p()
+st.page_link(
+    next(page.path for page in PAGES if page.url_path == "in-practice"),
+    label="The training loss of a real classifier: 6 · In practice",
+    icon=":material/model_training:",
+)
