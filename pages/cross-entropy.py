@@ -92,7 +92,7 @@ st.markdown(
 @st.fragment(run_every=pace("draws"))
 def draws_from_p() -> None:
     """While ▶ plays, this part of the page reruns alone, a few times a second, drawing more each time."""
-    count_column, seed_column, play_column = st.columns([3, 3, 1], vertical_alignment="bottom")
+    count_column, play_column, seed_column = st.columns([3, 1, 3], vertical_alignment="bottom")
     count = played_slider("draws", 100, container=count_column, button=play_column)
     s = running_means(c.p, c.q, count, slider("seed", 1, container=seed_column), unit)
     metrics([("Average of log(1/q(x))", s.cross_entropy[-1]), ("Average of log(1/p(x))", s.entropy[-1])], unit)
@@ -103,8 +103,8 @@ def draws_from_p() -> None:
             "infinite, and so is every average that includes it. One example a model calls impossible makes its "
             "whole training loss infinite."
         )
-    chart(running_means_curve(s), key="sampling")
     st.caption(summary(s))
+    chart(running_means_curve(s), key="sampling")
 
 
 draws_from_p()

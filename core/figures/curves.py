@@ -353,7 +353,7 @@ def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
     y_top = max(2 * max(limits), unit.from_nats(BIT))
     k = np.append(CHECKPOINTS[count > CHECKPOINTS], count)
     traces: list[dict[str, Any]] = []
-    for name, limit_name, color, mean, error, limit in [
+    series = [
         (
             "log(1/q(x))",
             "H(p, q)",
@@ -363,7 +363,8 @@ def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
             s.cross_entropy_limit,
         ),
         ("log(1/p(x))", "H(p)", ROLES["entropy"], s.entropy, s.entropy_error, s.entropy_limit),
-    ]:
+    ]
+    for rank, (name, limit_name, color, mean, error, limit) in enumerate(series):
         average, spread = mean[k - 1], 2 * error[k - 1]
         banded = np.isfinite(spread)  # from the second draw, and until an ∞ average
         upper, lower = (np.round(average[banded] + sign * spread[banded], 9) for sign in (1, -1))
@@ -389,6 +390,7 @@ def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
                 "y": [round(limit, 9), round(limit, 9)] if math.isfinite(limit) else [None, None],
                 "mode": "lines",
                 "name": limit_name,
+                "legendrank": 2 * rank + 2,  # in the legend after its average, which is drawn over it
                 "line": {"color": color, "width": 2, "dash": "dash"},
                 "hovertemplate": f"{limit_name} = {format_value(limit, unit)}<extra></extra>",
             },
@@ -398,6 +400,7 @@ def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
                 "mode": "lines",
                 "name": f"average of {name}",
                 "legendgroup": name,
+                "legendrank": 2 * rank + 1,
                 "line": {"color": color, "width": 3},
                 "customdata": [f" ± {format_value(e, unit)}" if math.isfinite(e) else "" for e in spread.tolist()],
                 "hovertemplate": f"%{{x}} draws: %{{y:.4f}}%{{customdata}} {unit}<extra>average of {name}</extra>",
@@ -427,5 +430,5 @@ def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
         x_range=(-0.05, math.log10(MAX_DRAWS) + 0.05),  # a log axis's range is in powers of ten
         y_range=(0.0, y_top),
         height=height,
-        xaxis={"type": "log", "tickvals": [1, 10, 100, 1000, MAX_DRAWS]},
+        xaxis={"type": "log", "tickvals": [1, 10, 100, 1000]},  # no more: a phone would tilt them
     )
