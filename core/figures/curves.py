@@ -7,6 +7,7 @@ import math
 from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 import plotly.graph_objects as go
 
 from core import measures
@@ -368,14 +369,17 @@ def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
         average, spread = mean[k - 1], 2 * error[k - 1]
         banded = np.isfinite(spread)  # from the second draw, and until an ∞ average
         upper, lower = (np.round(average[banded] + sign * spread[banded], 9) for sign in (1, -1))
+        # An empty band (∞ from the first draw) as lists: Plotly sends no typed array of no values.
+        band_x: npt.NDArray[np.int64] | list[int] = np.concatenate([k[banded], k[banded][::-1]]) if banded.any() else []
+        band_y: FloatArray | list[float] = np.concatenate([upper, lower[::-1]]) if banded.any() else []
         last = float(mean[-1])
         text = f"{count} draws: {format_value(last, unit)}" + (
             f" ± {format_value(2 * float(error[-1]), unit)}" if math.isfinite(error[-1]) else ""
         )
         traces += [
             {
-                "x": np.concatenate([k[banded], k[banded][::-1]]),
-                "y": np.concatenate([upper, lower[::-1]]),
+                "x": band_x,
+                "y": band_y,
                 "mode": "lines",
                 "name": f"±2 standard errors of the average of {name}",
                 "fill": "toself",

@@ -64,6 +64,11 @@ CASES = [
         lambda: running_means_curve(running_means([0.5, 0.5, 0.0], [1.0, 0.0, 0.0], 300, seed=2, unit=HARTLEYS)),
     ),
     (
+        "running-means-infinite-throughout",
+        "running_means_curve",
+        lambda: running_means_curve(running_means([0.0, 1.0], [1.0, 0.0], 10, seed=0)),
+    ),
+    (
         "running-means-certain",
         "running_means_curve",
         lambda: running_means_curve(running_means([1.0, 0.0], [1.0, 0.0], 10, seed=0)),
