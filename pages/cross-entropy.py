@@ -17,7 +17,7 @@ from pages import PAGES, begin
 from ui.charts import chart
 from ui.controls import current_unit, slider
 from ui.output import comparison_metrics, infinite, metrics, table
-from ui.play import pace, played_slider
+from ui.play import pace, played_slider, rerun_page
 from ui.weights import true_and_estimate
 
 begin(__file__)  # shows the title and the lead paragraph of this page's registry row
@@ -94,7 +94,8 @@ def draws_from_p() -> None:
     """While ▶ plays, this part of the page reruns alone, a few times a second, drawing more each time."""
     count_column, play_column, seed_column = st.columns([3, 1, 3], vertical_alignment="bottom")
     count = played_slider("draws", 100, container=count_column, button=play_column)
-    s = running_means(c.p, c.q, count, slider("seed", 1, container=seed_column), unit)
+    seed = slider("seed", 1, container=seed_column, on_change=rerun_page)  # the share links follow it
+    s = running_means(c.p, c.q, count, seed, unit)
     metrics([("Average of log(1/q(x))", s.cross_entropy[-1]), ("Average of log(1/p(x))", s.entropy[-1])], unit)
     if s.infinite_from is not None:
         outcome = int(s.outcomes[s.infinite_from - 1]) + 1

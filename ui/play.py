@@ -5,8 +5,9 @@ while the slider plays (``@st.fragment(run_every=pace(key))``): each rerun of th
 slider on and redraws only what the fragment holds, its live chart patched in place. The slider
 stays bound to the link, so the link follows the count as it grows and keeps it on a pause.
 
-▶, ⏸ and a move of the slider by hand each rerun the whole page, not the fragment alone: the timer
-starts or stops with a page run, and the share links, built at the end of one, then hold the value.
+▶, ⏸ and a move by hand of any control in the fragment (``rerun_page``) rerun the whole page, not the
+fragment alone: the timer starts or stops with a page run, and the share links, built at the end of
+one, then hold the value.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import streamlit as st
 
 from ui.controls import CONTROLS, hidden, locked, slider
 
-__all__ = ["pace", "played_slider", "playing"]
+__all__ = ["pace", "played_slider", "playing", "rerun_page"]
 
 #: Seconds between two moves of a playing slider: each redraw can be seen, and a class of sessions
 #: playing at once asks the server for a few small reruns a second each.
@@ -64,8 +65,10 @@ def _toggle(key: str) -> None:
     st.rerun()
 
 
-def _moved_by_hand() -> None:
-    st.rerun()  # the whole page, not only the fragment: the share links are built at its end
+def rerun_page() -> None:
+    """The ``on_change`` of every control in the fragment: its move reruns the whole page, not the
+    fragment alone, as the share links are built at the end of the page's run."""
+    st.rerun()
 
 
 def played_slider(key: str, default: int, *, container=st, button=st) -> int:
@@ -87,7 +90,7 @@ def played_slider(key: str, default: int, *, container=st, button=st) -> int:
             if value == high:
                 _set_playing(key, False)
                 st.rerun()  # the whole page: it stops the timer, and the links take the last value
-    value = slider(key, default, container=container, on_change=_moved_by_hand)
+    value = slider(key, default, container=container, on_change=rerun_page)
     on = playing(key)
     button.button(
         "Pause" if on else "Play",

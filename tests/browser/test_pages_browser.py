@@ -169,5 +169,10 @@ def test_play_draws_more_on_the_same_chart_until_paused(open_page):
     expect(slider).to_have_attribute("aria-valuetext", str(paused))
     assert parse_qs(urlsplit(page.url).query)["draws"] == [str(paused)]  # the link keeps the count
     assert f"draws={paused}" in page.locator(".st-key-share-link .share-link-url").inner_text()
+    seed = page_slider(page, "Seed of the random draws")
+    seed.focus()
+    page.keyboard.press("ArrowRight")  # a control of the fragment reruns the whole page: the share link too
+    expect(page.locator(".st-key-share-link .share-link-url")).to_contain_text("seed=4")
+    wait_until_idle(page)
     assert chart.evaluate("(chart) => chart.__kept") is True  # patched in place all along, never replaced
     expect(page.get_by_test_id("stException")).to_have_count(0)
