@@ -5,6 +5,7 @@ import streamlit as st
 from pages import PAGES, next_page_link
 from ui.controls import start_run, unit_control
 from ui.links import class_link, note_rejected_values, remember_opening_link, share_link
+from ui.play import stop_on_leaving
 from ui.style import app_style
 
 st.set_page_config(page_title="Cross-entropy, explained", page_icon=":material/show_chart:", layout="wide")
@@ -18,6 +19,7 @@ page = st.navigation(
         for entry in PAGES
     ]
 )
+stop_on_leaving(page.url_path)
 top_row = unit_control()
 notices = st.container()
 page.run()

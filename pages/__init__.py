@@ -15,9 +15,9 @@ from pathlib import Path
 import streamlit as st
 
 from core.units import format_value
-from ui.controls import current_unit
+from ui.controls import current_unit, entry_point_ran
 
-__all__ = ["PAGES", "PageEntry", "begin", "next_page_link"]
+__all__ = ["PAGES", "PageEntry", "begin", "link_to", "next_page_link"]
 
 FOLDER = Path(__file__).parent
 ENTRY_POINT = FOLDER.parent / "app.py"
@@ -174,7 +174,7 @@ def begin(script: str) -> PageEntry:
     ``st.navigation`` ends that mode and runs this page properly), and this bare run stops. That is
     also why each script is named as its URL path: the bare run finds the page by its file name.
     """
-    if "link_controls" not in st.session_state:  # app.py always starts the run's controls before any page
+    if not entry_point_ran():  # a page run alone: app.py runs instead, and then this page within it
         runpy.run_path(str(ENTRY_POINT))
         st.stop()
     name = Path(script).name
@@ -193,3 +193,9 @@ def next_page_link(entry: PageEntry) -> None:
         following = PAGES[index + 1]
         st.divider()
         st.page_link(following.path, label=f"Next: {following.title}", icon=":material/arrow_forward:")
+
+
+def link_to(url_path: str, why: str, *, icon: str | None = None) -> None:
+    """A link to another page of the app, by its URL path, labelled ``why`` and the page's title."""
+    target = next(page for page in PAGES if page.url_path == url_path)
+    st.page_link(target.path, label=f"{why}: {target.title}", icon=icon or target.icon)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core import compare, format_value
+from core import compare
 from core.figures import (
     binary_cross_entropy_map,
     cross_entropy_contributions,
@@ -13,10 +13,11 @@ from core.figures import (
 )
 from core.fitting import TWO_MODES, fit_both_directions
 from core.formulas import comparison_formulas
-from pages import begin
+from pages import begin, link_to
 from ui.charts import chart
 from ui.controls import current_unit, slider
-from ui.output import comparison_metrics, fits_table, infinite, table
+from ui.output import comparison_metrics, directions_table, fits_table, infinite
+from ui.sampling import sampling_panel
 from ui.weights import true_and_estimate
 
 begin(__file__)  # shows the title and the lead paragraph of this page's registry row
@@ -46,21 +47,7 @@ st.markdown(
     "Swap the roles, judging q by p, and the numbers change: cross-entropy and KL divergence are "
     "not symmetric, so which distribution is the truth matters."
 )
-table(
-    ["measure", "truth p, estimate q", "truth q, estimate p"],
-    [
-        [
-            "cross-entropy",
-            f"H(p, q) = {format_value(c.cross_entropy, unit)}",
-            f"H(q, p) = {format_value(c.reversed_cross_entropy, unit)}",
-        ],
-        [
-            "KL divergence",
-            f"D(p‖q) = {format_value(c.kl_divergence, unit)}",
-            f"D(q‖p) = {format_value(c.reversed_kl_divergence, unit)}",
-        ],
-    ],
-)
+directions_table(c)
 st.subheader("The two directions, shown")
 st.markdown(
     "Fit one bump to a p with two: a fixed example, the same whatever p and q above. The bump is a "
@@ -95,3 +82,13 @@ with triangle:
         st.caption("Each point of the triangle is a distribution q; the star, p itself, is the one minimum.")
     else:
         st.info("Set n = 3 to see every estimate q of a three-outcome p as a point in a triangle.")
+
+st.header("Sampling: the loss is an average over data")
+st.markdown(
+    "Draw outcomes x from p, one after another, and average their surprise under q, **log(1/q(x))**: by the law "
+    "of large numbers the average tends to **H(p, q)**, and the average of log(1/p(x)) to **H(p)**. The band "
+    "around each is ±2 standard errors, s/√k after k draws: it narrows as 1/√k, so four times the draws halve "
+    "it. A model's training loss is exactly such an average of log(1/q(x)), over the examples of its data."
+)
+sampling_panel(c)
+link_to("in-practice", "The training loss of a real classifier", icon=":material/model_training:")

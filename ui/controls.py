@@ -16,6 +16,7 @@ import streamlit as st
 from core import UNITS, Unit, unit_named
 from core.distributions import MAX_OUTCOMES, MAX_WEIGHT
 from core.links import control_keys, link_value
+from core.sampling import MAX_DRAWS
 
 if TYPE_CHECKING:
     from streamlit.delta_generator import DeltaGenerator
@@ -26,6 +27,7 @@ __all__ = [
     "Control",
     "choice",
     "current_unit",
+    "entry_point_ran",
     "hidden",
     "hidden_values",
     "locked",
@@ -86,14 +88,15 @@ _ALL = [
     *_weights("p", "the true distribution p"),
     *_weights("q", "the estimate q"),
     Control("length", "Symbols in the message", "the number of symbols in the message drawn from p", 10, 1000, 10),
+    Control("draws", "Draws from p", "the number of outcomes drawn from p and averaged over", 10, MAX_DRAWS, 10),
     Control(
         "seed",
-        "Seed of the message",
-        "the seed of the random draws: the same seed draws the same message",
+        "Seed of the random draws",
+        "the seed of the random draws from p: the same seed draws the same outcomes, on every page",
         0,
         100,
         1,
-        help="The same seed and the same p draw the same message; another seed draws another one.",
+        help="The same seed and the same p draw the same outcomes, in the same order; another seed draws others.",
     ),
     *(Control(f"logit{i}", f"Logit z{i} of class {i}", f"the logit of class {i}", -5.0, 5.0, 0.1) for i in (1, 2, 3)),
     Control("label", "True class", "the true class: 1, 2 or 3, or soft", options=("1", "2", "3", "soft")),
@@ -126,8 +129,20 @@ _RUN = "link_controls"
 
 
 def start_run() -> None:
-    """Forget the previous run's controls: call once at the start of every run, before any control."""
-    st.session_state[_RUN] = {"keys": [], "hidden": {}}
+    """Forget the previous run's controls: call once at the start of every run, before any control.
+
+    It also marks the run as begun by the entry point, for ``pages.begin`` (``entry_point_ran``).
+    """
+    st.session_state[_RUN] = {"keys": [], "hidden": {}, "entry_point": True}
+
+
+def entry_point_ran() -> bool:
+    """Whether this run began with the entry point's ``start_run``; a page asks once, at its start.
+
+    The mark is taken as it is read, so a later run that does not begin with the entry point (a page
+    run alone, as a new server's first visit or AppTest's rerun of a page are) finds none.
+    """
+    return bool(st.session_state.get(_RUN, {}).pop("entry_point", False))
 
 
 def _teacher_keys(parameter: str) -> tuple[str, ...]:
@@ -174,8 +189,10 @@ def value_of(key: str):
     return run.get("hidden", {}).get(key, st.session_state.get(key))
 
 
-def slider(key: str, default: float, *, container=st):
-    """The slider of ``key``, bound to the link, starting at ``default``; returns its value."""
+def slider(key: str, default: float, *, container=st, on_change=None):
+    """The slider of ``key``, bound to the link, starting at ``default``; returns its value.
+
+    ``on_change`` is called when it is moved, before the rerun."""
     c = CONTROLS[key]
     if isinstance(c.step, int) and isinstance(c.low, int):
         low, high, step, value = int(c.low), int(c.high), int(c.step), int(default)
@@ -185,7 +202,16 @@ def slider(key: str, default: float, *, container=st):
         return _hidden_value(key, value)
     _record(key)
     return container.slider(
-        c.label, low, high, value, step, key=key, bind="query-params", help=c.help, disabled=locked(key)
+        c.label,
+        low,
+        high,
+        value,
+        step,
+        key=key,
+        bind="query-params",
+        help=c.help,
+        disabled=locked(key),
+        on_change=on_change,
     )
 
 

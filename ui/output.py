@@ -14,6 +14,7 @@ __all__ = [
     "announce",
     "code_tabs",
     "comparison_metrics",
+    "directions_table",
     "fits_table",
     "format_perplexity",
     "infinite",
@@ -106,6 +107,25 @@ def comparison_metrics(c: Comparison) -> None:
         ],
         c.unit,
         spoken=f"Cross-entropy {cross_entropy}, {gap} above the entropy, {entropy}",
+    )
+
+
+def directions_table(c: Comparison) -> None:
+    """Cross-entropy and KL divergence both ways: p judged by q, and q judged by p."""
+    table(
+        ["measure", "truth p, estimate q", "truth q, estimate p"],
+        [
+            [
+                "cross-entropy",
+                f"H(p, q) = {format_value(c.cross_entropy, c.unit)}",
+                f"H(q, p) = {format_value(c.reversed_cross_entropy, c.unit)}",
+            ],
+            [
+                "KL divergence",
+                f"D(p‖q) = {format_value(c.kl_divergence, c.unit)}",
+                f"D(q‖p) = {format_value(c.reversed_kl_divergence, c.unit)}",
+            ],
+        ],
     )
 
 

@@ -15,7 +15,13 @@ from core.figures.bars import (
     normal_fits,
 )
 from core.figures.colors import ROLES
-from core.figures.curves import binary_entropy_curve, cross_entropy_curve, probability_grid, surprisal_curve
+from core.figures.curves import (
+    binary_entropy_curve,
+    cross_entropy_curve,
+    probability_grid,
+    running_means_curve,
+    surprisal_curve,
+)
 from core.figures.maps import binary_cross_entropy_map, simplex_cross_entropy_map, simplex_point
 from core.figures.training import (
     binary_gradients,
@@ -47,6 +53,7 @@ __all__ = [
     "loss_per_step",
     "normal_fits",
     "probability_grid",
+    "running_means_curve",
     "simplex_cross_entropy_map",
     "simplex_point",
     "surprisal_curve",

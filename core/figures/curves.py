@@ -1,4 +1,5 @@
-"""Curves of one variable: surprisal, binary entropy, and the headline cross-entropy curve."""
+"""Curves of one variable: surprisal, binary entropy, the headline cross-entropy curve, and averages
+over draws approaching their limits."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import math
 from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 import plotly.graph_objects as go
 
 from core import measures
@@ -22,10 +24,11 @@ from core.figures._common import (
     readout_trace,
     scrubber,
 )
-from core.figures.colors import GAP_FILL, ROLES, SURPRISAL
+from core.figures.colors import GAP_FILL, ROLES, SURPRISAL, translucent
+from core.sampling import MAX_DRAWS, RunningMeans
 from core.units import BIT, Unit, format_value
 
-__all__ = ["binary_entropy_curve", "cross_entropy_curve", "probability_grid", "surprisal_curve"]
+__all__ = ["binary_entropy_curve", "cross_entropy_curve", "probability_grid", "running_means_curve", "surprisal_curve"]
 
 #: Events a learner can picture, with their probabilities, marked on the surprisal curve.
 REFERENCE_EVENTS = (("a fair coin lands heads", 1 / 2), ("a fair die shows a six", 1 / 6), ("a 1-in-1000 event", 1e-3))
@@ -305,4 +308,131 @@ def binary_entropy_curve(p: float, value: float, unit: Unit, *, height: int = 32
         x_range=(-0.02, 1.02),
         y_range=(0.0, unit.from_nats(1.1 * BIT)),
         height=height,
+    )
+
+
+#: The draws after which the averages are plotted: 150 steps even on the log axis, the same at every
+#: count, so that more draws add points to the right of the curve and leave the rest as it was.
+CHECKPOINTS = np.unique(np.round(np.geomspace(1, MAX_DRAWS, 150)).astype(np.int64))
+
+
+def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
+    """The averages of log(1/q(x)) and log(1/p(x)) after each number of draws k (a log axis), each
+    within a band of ±2 standard errors, approaching their limits H(p, q) and H(p), drawn as lines.
+
+    Parameters
+    ----------
+    s : RunningMeans
+        The draws and their averages, in ``s.unit``.
+    height : int
+        The chart's height in pixels.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        For each average, in order: its band (from the second draw, the first that measures a
+        spread), its limit, the average itself and its last value, marked. The averages are drawn at
+        the ``CHECKPOINTS`` up to ``s.count`` and at ``s.count`` itself, exact there: at most about
+        150 points a curve, whatever the count. The x axis runs to ``MAX_DRAWS``, so the curves grow
+        to the right as the draws go on. Where the average of log(1/q(x)) turns ∞ (q rules out an
+        outcome drawn), its curve stops, a triangle at the top edge says "∞" from that draw on, and
+        its last value sits there too; an ∞ limit H(p, q) has no line, and its legend says ∞.
+
+    Examples
+    --------
+    >>> from core.sampling import running_means
+    >>> fig = running_means_curve(running_means([0.5, 0.5], [0.9, 0.1], 500, seed=0))
+    >>> [trace.name for trace in fig.data][1:4]
+    ['H(p, q)', 'average of log(1/q(x))', 'average of log(1/q(x)) now']
+    >>> int(fig.data[3].x[-1]), len(fig.data[3].x) < 150
+    (500, True)
+    """
+    unit, count = s.unit, s.count
+    limits = [limit for limit in (s.cross_entropy_limit, s.entropy_limit) if math.isfinite(limit)]
+    # Twice the larger finite limit: room for the averages' first, wilder draws, the same at every
+    # count and seed, so the axes hold still while the draws go on.
+    y_top = max(2 * max(limits), unit.from_nats(BIT))
+    k = np.append(CHECKPOINTS[count > CHECKPOINTS], count)
+    traces: list[dict[str, Any]] = []
+    series = [
+        (
+            "log(1/q(x))",
+            "H(p, q)",
+            ROLES["cross_entropy"],
+            s.cross_entropy,
+            s.cross_entropy_error,
+            s.cross_entropy_limit,
+        ),
+        ("log(1/p(x))", "H(p)", ROLES["entropy"], s.entropy, s.entropy_error, s.entropy_limit),
+    ]
+    for rank, (name, limit_name, color, mean, error, limit) in enumerate(series):
+        average, spread = mean[k - 1], 2 * error[k - 1]
+        banded = np.isfinite(spread)  # from the second draw, and until an ∞ average
+        upper, lower = (np.round(average[banded] + sign * spread[banded], 9) for sign in (1, -1))
+        # An empty band (∞ from the first draw) as lists: Plotly sends no typed array of no values.
+        band_x: npt.NDArray[np.int64] | list[int] = np.concatenate([k[banded], k[banded][::-1]]) if banded.any() else []
+        band_y: FloatArray | list[float] = np.concatenate([upper, lower[::-1]]) if banded.any() else []
+        last = float(mean[-1])
+        text = f"{count} draws: {format_value(last, unit)}" + (
+            f" ± {format_value(2 * float(error[-1]), unit)}" if math.isfinite(error[-1]) else ""
+        )
+        traces += [
+            {
+                "x": band_x,
+                "y": band_y,
+                "mode": "lines",
+                "name": f"±2 standard errors of the average of {name}",
+                "fill": "toself",
+                "fillcolor": translucent(color, 0.2),
+                "line": {"width": 0, "color": color},
+                "legendgroup": name,
+                "showlegend": False,
+                "hoverinfo": "skip",
+            },
+            {
+                "x": [1, MAX_DRAWS],
+                "y": [round(limit, 9), round(limit, 9)] if math.isfinite(limit) else [None, None],
+                "mode": "lines",
+                "name": limit_name,
+                "legendrank": 2 * rank + 2,  # in the legend after its average, which is drawn over it
+                "line": {"color": color, "width": 2, "dash": "dash"},
+                "hovertemplate": f"{limit_name} = {format_value(limit, unit)}<extra></extra>",
+            },
+            {
+                "x": k,
+                "y": finite_or_none(np.round(average, 9)),
+                "mode": "lines",
+                "name": f"average of {name}",
+                "legendgroup": name,
+                "legendrank": 2 * rank + 1,
+                "line": {"color": color, "width": 3},
+                "customdata": [f" ± {format_value(e, unit)}" if math.isfinite(e) else "" for e in spread.tolist()],
+                "hovertemplate": f"%{{x}} draws: %{{y:.4f}}%{{customdata}} {unit}<extra>average of {name}</extra>",
+            },
+            point_trace(f"average of {name} now", point_state(count, last, y_top, text, label_left=True))
+            | {"mode": "markers", "legendgroup": name, "showlegend": False, "hovertemplate": "%{text}<extra></extra>"},
+        ]
+    if s.infinite_from is not None:
+        traces.append(
+            {
+                "x": [s.infinite_from],
+                "y": [y_top],
+                "mode": "markers+text",
+                "name": "the average of log(1/q(x)) turns ∞",
+                "text": [f"∞ from draw {s.infinite_from}"],
+                "textposition": "bottom right",
+                "marker": {"symbol": "triangle-up", "size": 13, "color": ROLES["cross_entropy"]},
+                "showlegend": False,
+                "cliponaxis": False,
+                "hovertemplate": f"draw {s.infinite_from}: q(x) = 0, so log(1/q(x)) = ∞<extra></extra>",
+            }
+        )
+    return figure(
+        traces,
+        x_title="number of draws k",
+        y_title=f"average over the draws [{unit}]",
+        x_range=(-0.05, math.log10(MAX_DRAWS) + 0.05),  # a log axis's range is in powers of ten
+        y_range=(0.0, y_top),
+        height=height,
+        xaxis={"type": "log", "tickvals": [1, 10, 100, 1000]},  # no more: a phone would tilt them
     )

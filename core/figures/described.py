@@ -106,11 +106,12 @@ def _decoration(trace: Trace) -> bool:
     return _kind(trace) == "scatter" and trace.get("hoverinfo") == "skip" and not _is_point(trace)
 
 
-def _thinned(x: np.ndarray, rows: int | None = MAX_ROWS) -> np.ndarray:
-    """Indices of at most ``rows`` of the points, the nearest to even steps of x (all if None)."""
+def _thinned(x: np.ndarray, rows: int | None = MAX_ROWS, *, log: bool = False) -> np.ndarray:
+    """Indices of at most ``rows`` of the points, the nearest to even steps of x (all if None), or of
+    log x for a log axis (positive x), where even steps of x would skip all but the end of it."""
     if rows is None or len(x) <= rows:
         return np.arange(len(x))
-    numeric = x.astype(float)
+    numeric = np.log10(x.astype(float)) if log else x.astype(float)
     targets = np.linspace(numeric.min(), numeric.max(), rows)
     return np.unique(np.abs(numeric[None, :] - targets[:, None]).argmin(axis=1))
 
@@ -134,15 +135,17 @@ def _series_tables(
     y_title: str,
     text: Callable[[object], str] = _text,
     rows: int | None = MAX_ROWS,
+    log_x: bool = False,
 ) -> list[Table]:
-    """Bars and curves that share their x: one table, a column per trace, of at most ``rows`` rows."""
+    """Bars and curves that share their x: one table, a column per trace, of at most ``rows`` rows
+    (thinned evenly in log x if ``log_x``)."""
     groups: dict[tuple[object, ...], list[Trace]] = {}
     for trace in traces:
         groups.setdefault(tuple(_across(trace).tolist()), []).append(trace)
     tables = []
     for x_key, members in groups.items():
         x = np.asarray(x_key, dtype=object)
-        kept = _thinned(x, rows) if all(isinstance(v, int | float) for v in x_key) else np.arange(len(x))
+        kept = _thinned(x, rows, log=log_x) if all(isinstance(v, int | float) for v in x_key) else np.arange(len(x))
         header = (x_title or "bar", *(str(trace["name"]) for trace in members))
         caption = f"{y_title} by {x_title}" if y_title and x_title else ", ".join(header[1:])
         columns = [_along(trace) for trace in members]
@@ -170,11 +173,14 @@ def _titles(layout: Mapping[str, Any], trace: Trace) -> tuple[str, str]:
     return _title(x_axis), _title(y_axis)
 
 
-def _point(trace: Trace, x_title: str, y_title: str) -> str:
+def _point(trace: Trace, x_title: str, y_title: str, y_top: object = None) -> str:
+    """A marked point in words; one drawn as a triangle at ``y_top``, the top of its axis, is ∞
+    (the builders' way to draw ∞: ``_common.point_state``)."""
     name, x, y = trace["name"], _values(trace.get("x"))[0], _values(trace.get("y"))[0]
     if not (x_title and y_title):  # a point on a map without axes (the triangle): its own words
         return f"{name}: {_hover_text(trace)}" if _hover_text(trace) else str(name)
-    return f"{name} at {x_title} = {_text(x)}, {y_title} = {_text(y)}"
+    infinite = (trace.get("marker") or {}).get("symbol") == "triangle-up" and y_top is not None and y == y_top
+    return f"{name} at {x_title} = {_text(x)}, {y_title} = {'∞' if infinite else _text(y)}"
 
 
 def _hover_text(trace: Trace) -> str:
@@ -209,6 +215,8 @@ def _tables(
     text: Callable[[object], str],
     rows: int | None,
     size: int | None,
+    *,
+    log_x: bool = False,
 ) -> list[Table]:
     """The data of the traces: bars and curves that share their x as one table each, then each map."""
     series = [
@@ -217,7 +225,7 @@ def _tables(
         if _kind(trace) == "bar" or (_kind(trace) == "scatter" and len(_values(trace.get("x"))) > 2)
     ]
     titles = (y_title, x_title) if any(_horizontal(trace) for trace in series) else (x_title, y_title)
-    tables = _series_tables(series, *titles, text, rows) if series else []
+    tables = _series_tables(series, *titles, text, rows, log_x) if series else []
     maps = [trace for trace in traces if _kind(trace) == "heatmap" and x_title and y_title]
     return tables + [_map_table(trace, x_title, y_title, text, size) for trace in maps]
 
@@ -242,7 +250,9 @@ def describe(figure: go.Figure | Mapping[str, Any], name: str | None = None) -> 
     points = [trace for trace in traces if _is_point(trace)]
     sentences = [name + "."]
     if points:
-        sentences.append("Marked: " + "; ".join(_point(trace, *_titles(layout, trace)) for trace in points) + ".")
+        y_top = ((layout.get("yaxis") or {}).get("range") or [None, None])[1]
+        marked = [_point(trace, *_titles(layout, trace), y_top) for trace in points]
+        sentences.append("Marked: " + "; ".join(marked) + ".")
     # A level drawn across the plot (an entropy, a floor), as a trace or as a named line: its value.
     levels = [
         (str(trace["name"]), _values(trace.get("y"))[0])
@@ -258,7 +268,8 @@ def describe(figure: go.Figure | Mapping[str, Any], name: str | None = None) -> 
         and shape.get("y0") == shape.get("y1")
     ]
     sentences += [level + ("" if "=" in level else f" = {_text(y)}") + "." for level, y in levels]
-    tables = _tables(traces, x_title, y_title, _text, MAX_ROWS, MAX_MAP)
+    log_x = (layout.get("xaxis") or {}).get("type") == "log"
+    tables = _tables(traces, x_title, y_title, _text, MAX_ROWS, MAX_MAP, log_x=log_x)
     return Description(name, " ".join(sentences), tuple(tables))
 
 

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from devtools.browser import screenshot, wait_until_idle
+from devtools.browser import page_slider, screenshot, wait_until_idle
 from devtools.servers import running_app
 from pages import PAGES
 
@@ -169,3 +169,34 @@ def test_the_square_map_is_exactly_0_at_its_two_zero_corners_and_dark_there(open
     # No frame in the ∞ colour around it: the plot's background is the page's.
     backgrounds = square.evaluate("(chart) => [chart._fullLayout.plot_bgcolor, chart._fullLayout.paper_bgcolor]")
     assert backgrounds[0] == backgrounds[1]
+
+
+#: The number of draws the chart of averages shows now: its last point's.
+DRAWN = """() => document.querySelector('.st-key-chart-sampling .live-chart').data
+    .find((t) => t.name === 'average of log(1/q(x)) now').x[0]"""
+
+
+def test_play_draws_more_on_the_same_chart_until_paused(open_page):
+    page = open_page("/cross-entropy?draws=20&seed=3")
+    chart = page.locator(".st-key-chart-sampling .live-chart")
+    chart.evaluate("(chart) => { chart.__kept = true; }")
+    page.get_by_role("button", name="Play").click()
+    page.wait_for_function(f"({DRAWN})() >= 100")  # drawing on, a step at a time, with no click
+    slider = page_slider(page, "Draws from p")
+    assert int(slider.get_attribute("aria-valuetext")) >= 100
+    page.get_by_role("button", name="Pause").click()
+    expect(page.get_by_role("button", name="Play")).to_be_visible()
+    wait_until_idle(page)
+    paused = page.evaluate(DRAWN)
+    page.wait_for_timeout(1500)  # several of the timer's beats, had it gone on
+    assert page.evaluate(DRAWN) == paused and 100 <= paused < 2000
+    expect(slider).to_have_attribute("aria-valuetext", str(paused))
+    assert parse_qs(urlsplit(page.url).query)["draws"] == [str(paused)]  # the link keeps the count
+    assert f"draws={paused}" in page.locator(".st-key-share-link .share-link-url").inner_text()
+    seed = page_slider(page, "Seed of the random draws")
+    seed.focus()
+    page.keyboard.press("ArrowRight")  # a control of the fragment reruns the whole page: the share link too
+    expect(page.locator(".st-key-share-link .share-link-url")).to_contain_text("seed=4")
+    wait_until_idle(page)
+    assert chart.evaluate("(chart) => chart.__kept") is True  # patched in place all along, never replaced
+    expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -6,6 +6,7 @@ import pytest
 
 from core import BITS, NATS, cross_entropy, entropy, format_value, kl_divergence
 from core.fitting import TWO_MODES, fit_both_directions
+from core.sampling import running_means, summary
 from tests.pages.conftest import array, charts, metric_values
 
 PAGE = "pages/cross-entropy.py"
@@ -39,7 +40,8 @@ def test_defaults(open_link):
     assert f"H(q, p) = {format_value(cross_entropy(q, p), BITS)}" in table
     assert f"D(q‖p) = {format_value(kl_divergence(q, p), BITS)}" in table
     assert f"H(p, q) = {values['Cross-entropy H(p, q)']}" in table
-    assert len(_charts(at)) == 6  # bars, shares, stacked bar, the two fits, square map, triangle map (n = 3)
+    # bars, shares, stacked bar, the two fits, square map, triangle map (n = 3), averages over draws
+    assert len(_charts(at)) == 7
     assert [t["name"] for t in _chart(at, "triangle")["data"]][-2:] == ["p: the minimum", "your estimate q"]
     assert not at.error
 
@@ -72,7 +74,7 @@ def test_every_number_of_outcomes(open_link, n):
     assert len([s for s in at.slider if s.key.startswith(("p_weight", "q_weight"))]) == 2 * n
     square = _chart(at, "square")
     assert (square["data"][-1]["name"] == "your (q, p)") == (n == 2)  # the (q, p) marker only for two outcomes
-    assert (len(_charts(at)) == 6) == (n == 3)  # the triangle only for three
+    assert (len(_charts(at)) == 7) == (n == 3)  # the triangle only for three
     assert not at.exception
 
 
@@ -139,3 +141,83 @@ def test_the_two_directions_do_not_follow_the_pages_p_and_q(open_link):
     before = (_chart(at, "directions"), _fits_table(at))
     at.slider(key="p_weight1").set_value(9).run()
     assert (_chart(at, "directions"), _fits_table(at)) == before
+
+
+def _averages(at):
+    values = metric_values(at)
+    return values["Average of log(1/q(x))"], values["Average of log(1/p(x))"]
+
+
+def _last_draw(at):
+    curve = next(t for t in _charts(at)[-1]["data"] if t["name"] == "average of log(1/q(x))")
+    return array(curve["x"])[-1], array(curve["y"])[-1]
+
+
+def test_the_averages_over_draws_from_p_follow_the_link_exactly(open_link):
+    at = open_link(PAGE, draws="500", seed="7", unit="nats")
+    s = running_means([0.5, 0.3, 0.2], [0.2, 0.5, 0.3], 500, 7, NATS)
+    assert _averages(at) == (format_value(s.cross_entropy[-1], NATS), format_value(s.entropy[-1], NATS))
+    assert summary(s) in [caption.value for caption in at.caption]
+    assert _last_draw(at) == (500, pytest.approx(s.cross_entropy[-1], abs=1e-9))
+    again = open_link(PAGE, draws="500", seed="7", unit="nats")  # another visitor of the link sees the same
+    assert _averages(again) == _averages(at) and _charts(again)[-1] == _charts(at)[-1]
+    other = open_link(PAGE, draws="500", seed="8", unit="nats")
+    assert _averages(other) != _averages(at)
+    assert not at.error
+
+
+def test_the_draws_default_and_bad_links_fall_back_with_a_note(open_link):
+    at = open_link(PAGE)
+    assert (at.slider(key="draws").value, at.slider(key="seed").value) == (100, 1)
+    s = running_means([0.5, 0.3, 0.2], [0.2, 0.5, 0.3], 100, 1)
+    assert _averages(at) == (format_value(s.cross_entropy[-1], BITS), format_value(s.entropy[-1], BITS))
+    at = open_link(PAGE, draws="5000", seed="-3")
+    assert (at.slider(key="draws").value, at.slider(key="seed").value) == (100, 1)
+    notes = " ".join(w.value for w in at.warning)
+    assert "`draws`" in notes and "`seed`" in notes
+
+
+def test_play_draws_more_until_paused_and_the_link_keeps_the_count(open_link):
+    at = open_link(PAGE, draws="100", seed="3")
+    at.button(key="draws-play").click().run()  # the whole page runs, and draws once more
+    assert at.slider(key="draws").value == 130 and at.button(key="draws-play").label == "Pause"
+    at.run()  # as the fragment's timer would
+    assert at.slider(key="draws").value == 160 and _last_draw(at)[0] == 160
+    more = running_means([0.5, 0.3, 0.2], [0.2, 0.5, 0.3], 160, 3)
+    assert _averages(at)[0] == format_value(more.cross_entropy[-1], BITS)  # the first 100 draws, and 60 more
+    at.button(key="draws-play").click().run()
+    assert at.button(key="draws-play").label == "Play"
+    at.run()
+    assert at.slider(key="draws").value == 160 and at.query_params["draws"] == "160"
+    assert not at.exception
+
+
+def test_play_stops_at_the_most_draws_and_starts_again_from_the_fewest(open_link):
+    at = open_link(PAGE, draws="1900")
+    at.button(key="draws-play").click().run()
+    assert at.slider(key="draws").value == 2000 and at.button(key="draws-play").label == "Play"
+    at.button(key="draws-play").click().run()
+    assert at.slider(key="draws").value == 20  # from 10, and a step on
+    assert not at.exception
+
+
+def test_a_draw_that_q_rules_out_makes_the_average_infinite_and_says_why(open_link):
+    at = open_link(PAGE, q_weight2="0", draws="50")
+    assert _averages(at)[0] == "∞" and _averages(at)[1] != "∞"
+    s = running_means([0.5, 0.3, 0.2], [2 / 7, 0.0, 5 / 7], 50, 1)
+    first = s.infinite_from
+    assert f"Draw {first} is outcome 2, which q gives probability 0" in " ".join(e.value for e in at.error)
+    marker = next(t for t in _charts(at)[-1]["data"] if t["name"] == "the average of log(1/q(x)) turns ∞")
+    assert marker["text"] == [f"∞ from draw {first}"]
+
+
+def test_leaving_the_page_stops_play_and_coming_back_does_not_start_it_again(open_link):
+    at = open_link(PAGE, draws="100")
+    at.session_state["playing_sliders"] = {"draws"}  # as ▶ leaves it (its click reruns the fragment here)
+    at.run()
+    assert at.button(key="draws-play").label == "Pause" and at.slider(key="draws").value == 130
+    at.switch_page("pages/home.py").run()
+    at.switch_page(PAGE).run()
+    assert at.button(key="draws-play").label == "Play"
+    at.run()  # a timer's tick would not come: nothing plays
+    assert at.slider(key="draws").value == 130 and not at.exception

@@ -100,3 +100,16 @@ def test_every_page_locks_and_hides_its_controls(page):
         not c["figure"].get("control", {}).get("disabled", False) or c["figure"]["control"]["key"] in keys
         for c in charts(at)
     )
+
+
+def test_a_locked_or_hidden_draw_count_cannot_be_played(open_link):
+    at = open_link("pages/cross-entropy.py", lock="draws", draws="300")
+    assert at.slider(key="draws").disabled and at.slider(key="draws").value == 300
+    assert at.button(key="draws-play").disabled and not at.slider(key="seed").disabled
+    at = open_link("pages/cross-entropy.py", hide="draws", draws="300")
+    assert not [s for s in at.slider if s.key == "draws"] and at.button(key="draws-play").disabled
+    assert (
+        metric_values(at)["Average of log(1/q(x))"]
+        == metric_values(open_link("pages/cross-entropy.py", draws="300"))["Average of log(1/q(x))"]
+    )  # the link's count, though not shown
+    assert not at.warning

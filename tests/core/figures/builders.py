@@ -26,11 +26,13 @@ from core.figures import (
     learning_curves,
     loss_per_step,
     normal_fits,
+    running_means_curve,
     simplex_cross_entropy_map,
     surprisal_curve,
     true_class_probability,
 )
 from core.fitting import fit_both_directions
+from core.sampling import MAX_DRAWS, running_means
 from core.two_classes import binary_loss_curves
 from core.units import BITS, HARTLEYS, NATS
 
@@ -46,6 +48,33 @@ CASES = [
     ("curve-certain", "cross_entropy_curve", lambda: cross_entropy_curve(compare_binary(1.0, 1.0, HARTLEYS))),
     ("surprisal-infinite", "surprisal_curve", lambda: surprisal_curve(0.0, float("inf"), HARTLEYS)),
     ("surprisal-bits", "surprisal_curve", lambda: surprisal_curve(0.25, 2.0, BITS)),
+    (
+        "running-means",
+        "running_means_curve",
+        lambda: running_means_curve(running_means([0.5, 0.3, 0.2], [0.2, 0.5, 0.3], 100, seed=1)),
+    ),
+    (
+        "running-means-most",
+        "running_means_curve",
+        lambda: running_means_curve(
+            running_means([1 / 71] + [10 / 71] * 7, [10 / 71] * 7 + [1 / 71], MAX_DRAWS, 5, NATS)
+        ),
+    ),
+    (
+        "running-means-infinite",
+        "running_means_curve",
+        lambda: running_means_curve(running_means([0.5, 0.5, 0.0], [1.0, 0.0, 0.0], 300, seed=2, unit=HARTLEYS)),
+    ),
+    (
+        "running-means-infinite-throughout",
+        "running_means_curve",
+        lambda: running_means_curve(running_means([0.0, 1.0], [1.0, 0.0], 10, seed=0)),
+    ),
+    (
+        "running-means-certain",
+        "running_means_curve",
+        lambda: running_means_curve(running_means([1.0, 0.0], [1.0, 0.0], 10, seed=0)),
+    ),
     ("binary-entropy", "binary_entropy_curve", lambda: binary_entropy_curve(0.2, 0.7219280948873623, BITS)),
     ("distribution-pq", "distribution_bars", lambda: distribution_bars([0.5, 0.5], [1.0, 0.0])),
     ("distribution-p", "distribution_bars", lambda: distribution_bars([0.25, 0.75], show_values=False)),

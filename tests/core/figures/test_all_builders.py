@@ -24,7 +24,7 @@ def test_every_builder_has_a_case():
         for name in module.__all__
         if inspect.signature(getattr(module, name)).return_annotation in ("go.Figure", go.Figure)
     }
-    assert len(builders) == 19
+    assert len(builders) == 20
     assert {name for _, name, _ in CASES} == builders
 
 

@@ -1,4 +1,5 @@
-"""Curves of one variable (core/figures/curves.py): the headline cross-entropy curve, surprisal, binary entropy."""
+"""Curves of one variable (core/figures/curves.py): the headline cross-entropy curve, surprisal, binary entropy,
+and averages over draws."""
 
 import json
 import math
@@ -13,9 +14,11 @@ from core.figures.curves import (
     binary_entropy_curve,
     cross_entropy_curve,
     probability_grid,
+    running_means_curve,
     surprisal_curve,
 )
 from core.measures import binary_cross_entropy, binary_entropy, kl_divergence, surprisal
+from core.sampling import MAX_DRAWS, running_means
 from core.units import BITS, HARTLEYS, NATS, UNITS
 
 
@@ -246,3 +249,57 @@ def test_the_binary_entropy_readout_stays_inside_toward_p_one(p):
     marker = _trace(fig, "Your p")
     assert marker.textposition.endswith("left")
     assert binary_entropy_curve(0.3, float(binary_entropy(0.3)), BITS).data[1].textposition.endswith("right")
+
+
+def test_running_means_end_exactly_at_the_last_draw_with_their_bands_and_limits():
+    s = running_means([0.5, 0.3, 0.2], [0.2, 0.5, 0.3], 737, seed=4, unit=NATS)
+    figure = running_means_curve(s)
+    for name, mean, error, limit_name, limit in [
+        ("log(1/q(x))", s.cross_entropy, s.cross_entropy_error, "H(p, q)", s.cross_entropy_limit),
+        ("log(1/p(x))", s.entropy, s.entropy_error, "H(p)", s.entropy_limit),
+    ]:
+        curve = _trace(figure, f"average of {name}")
+        k = np.asarray(curve.x)
+        assert k[0] == 1 and k[-1] == 737 and len(k) < 150 and (np.diff(k) > 0).all()
+        assert curve.y == pytest.approx(mean[k - 1], abs=1e-9)
+        assert curve.y[-1] == pytest.approx(mean[-1], abs=1e-9)  # the last point is the last draw's, not thinned away
+        now = _trace(figure, f"average of {name} now")
+        assert (now.x, now.y) == ((737,), (pytest.approx(mean[-1], abs=1e-9),))
+        band = _trace(figure, f"±2 standard errors of the average of {name}")
+        banded = k[1:]  # from the second draw
+        upper, lower = np.split(np.asarray(band.y), 2)
+        assert np.asarray(band.x).tolist() == np.concatenate([banded, banded[::-1]]).tolist()
+        assert upper == pytest.approx(mean[banded - 1] + 2 * error[banded - 1], abs=1e-9)
+        assert lower[::-1] == pytest.approx(mean[banded - 1] - 2 * error[banded - 1], abs=1e-9)
+        assert _trace(figure, limit_name).y == (pytest.approx(limit, abs=1e-9),) * 2
+    assert figure.layout.xaxis.type == "log"
+    assert figure.layout.yaxis.title.text == "average over the draws [nats]"
+
+
+def test_more_draws_add_points_to_the_right_and_keep_the_axes():
+    p, q = [0.5, 0.3, 0.2], [0.2, 0.5, 0.3]
+    fewer, more = (running_means_curve(running_means(p, q, count, seed=1)) for count in (500, MAX_DRAWS))
+    short, long = _trace(fewer, "average of log(1/q(x))"), _trace(more, "average of log(1/q(x))")
+    kept = len(short.x) - 1  # all but the last point, at the 500th draw, which is not a checkpoint
+    assert list(short.x[:kept]) == list(long.x[:kept]) and list(short.y[:kept]) == list(long.y[:kept])
+    assert (fewer.layout.xaxis.range, fewer.layout.yaxis.range) == (more.layout.xaxis.range, more.layout.yaxis.range)
+    assert 10 ** more.layout.xaxis.range[1] > MAX_DRAWS
+    other_seed = running_means_curve(running_means(p, q, 500, seed=2))
+    assert other_seed.layout.yaxis.range == fewer.layout.yaxis.range
+    assert len(more.to_json()) < 30_000  # the most draws, thinned: well under the 60 KB of every figure
+
+
+def test_an_average_that_turns_infinite_stops_and_is_marked_at_the_top():
+    s = running_means([0.5, 0.5], [1.0, 0.0], 100, seed=2)  # outcomes 1, 1, 2, …: ∞ from draw 3
+    figure = running_means_curve(s)
+    top = figure.layout.yaxis.range[1]
+    curve = _trace(figure, "average of log(1/q(x))")
+    assert curve.y[:2] == (0.0, 0.0) and set(curve.y[2:]) == {None}
+    marker = _trace(figure, "the average of log(1/q(x)) turns ∞")
+    assert (marker.x, marker.y, marker.text) == ((3,), (top,), ("∞ from draw 3",))
+    now = _trace(figure, "average of log(1/q(x)) now")
+    assert now.y == (top,) and now.marker.symbol == "triangle-up"
+    assert _trace(figure, "H(p, q)").y == (None, None)
+    assert max(_trace(figure, "±2 standard errors of the average of log(1/q(x))").x) == 2  # no band from ∞ on
+    finite = running_means_curve(running_means([0.5, 0.5], [0.5, 0.5], 50, seed=0))
+    assert not [trace for trace in finite.data if "∞" in trace.name]

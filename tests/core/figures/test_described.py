@@ -9,9 +9,16 @@ import numpy as np
 import pytest
 
 from core.comparison import compare, compare_binary
-from core.figures import cross_entropy_curve, decomposition_bar, entropy_contributions, gradient_bars
+from core.figures import (
+    cross_entropy_curve,
+    decomposition_bar,
+    entropy_contributions,
+    gradient_bars,
+    running_means_curve,
+)
 from core.figures.described import MAX_ROWS, data_csv, describe, number
 from core.measures import binary_cross_entropy
+from core.sampling import MAX_DRAWS, running_means
 from core.units import BITS, NATS
 from tests.core.figures.builders import CALLS, IDS
 
@@ -94,3 +101,18 @@ def test_the_csv_holds_every_point_to_the_last_digit():
     assert rows[0] == ["0.0", "inf"] and rows[-1] == ["1.0", "inf"]  # ∞, drawn as a gap
     for (q, value), x in zip(rows[1:-1], curve.x[1:-1], strict=True):
         assert float(q) == x and float(value) == binary_cross_entropy(0.3, x, 2.0)  # repr: every digit
+
+
+def test_a_point_drawn_at_the_top_as_a_triangle_reads_infinite():
+    described = describe(cross_entropy_curve(compare_binary(0.3, 0.0, BITS)))
+    assert "Your prediction q at predicted probability q = 0, cross-entropy H(p, q) [bits] = ∞" in described.summary
+
+
+def test_a_log_axis_is_thinned_evenly_in_log_x():
+    figure = running_means_curve(running_means([0.5, 0.3, 0.2], [0.2, 0.5, 0.3], MAX_DRAWS, seed=0))
+    (table,) = describe(figure).tables
+    assert table.header == ("number of draws k", "average of log(1/q(x))", "average of log(1/p(x))")
+    draws = [int(row[0]) for row in table.rows]
+    assert draws[0] == 1 and draws[-1] == MAX_DRAWS and len(draws) <= MAX_ROWS
+    steps = np.diff(np.log10(draws))
+    assert steps.max() < 3 * steps.mean()  # the early draws have their rows too
