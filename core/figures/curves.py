@@ -202,7 +202,7 @@ def _p_sweep(c: Comparison, grid: FloatArray, traces: list[dict[str, Any]], y_to
     so two curves, H(1, q′) and H(0, q′) (``ends``), give it at every p: the browser mixes them, with
     0·∞ = 0, for the curve, the band (cut at ``top``, as here) and the prediction, the point of the
     curve at q (index ``at``). The floor H(p) is not affine, but the locus holds it at every position
-    of p, as core computes it: the floor and the minimum move along the locus. The readout is the
+    of p, as core computes it: the floor and the minimum move along the locus (trace ``locus``). The readout is the
     prediction's, with the mixed numbers written as ``format_value`` writes them (``readout``).
     Mid-sweep numbers are the browser's mixture; at rest the page's own figure, with core's exact
     values, replaces them.
@@ -223,11 +223,12 @@ def _p_sweep(c: Comparison, grid: FloatArray, traces: list[dict[str, Any]], y_to
         "top": y_top,
         "traces": dict(
             zip(
-                ["locus", "floor", "band", "curve", "minimum", "point", "bracket"],
-                trace_indices(traces, [LOCUS, "Entropy H(p)", GAP_BAND, CURVE, "Minimum at q = p", POINT, BRACKET]),
+                ["floor", "band", "curve", "minimum", "point", "bracket"],
+                trace_indices(traces, ["Entropy H(p)", GAP_BAND, CURVE, "Minimum at q = p", POINT, BRACKET]),
                 strict=True,
             )
         ),
+        "locus": trace_indices(traces, [LOCUS])[0],
         "readout": {
             "text": f"q = {q:.2f}<br>H(p, q) = {{cross_entropy}}<br>D(p‖q) = {{kl_divergence}}",
             "unit": unit.name,

@@ -278,8 +278,8 @@ def test_the_sweep_of_p_gives_the_curve_and_the_floor_at_every_p(unit, q):
     assert (sweep["name"], sweep["prefix"], sweep["active"]) == ("p", "p = ", 30)
     assert sweep["labels"] == [f"{p:.2f}" for p in SCRUB_POSITIONS.tolist()]
     roles = sweep["traces"]
+    assert fig.data[sweep["locus"]].name == LOCUS
     assert {role: fig.data[i].name for role, i in roles.items()} == {
-        "locus": LOCUS,
         "floor": "Entropy H(p)",
         "band": GAP_BAND,
         "curve": "Cross-entropy H(p, q)",
@@ -290,7 +290,7 @@ def test_the_sweep_of_p_gives_the_curve_and_the_floor_at_every_p(unit, q):
     grid = np.asarray(fig.data[roles["curve"]].x)
     at1, at0 = sweep["ends"]["at1"], sweep["ends"]["at0"]
     assert grid[sweep["at"]] == q and sweep["top"] == fig.layout.yaxis.range[1]
-    locus = np.asarray(fig.data[roles["locus"]].y)
+    locus = np.asarray(fig.data[sweep["locus"]].y)
     for index, p in enumerate(SCRUB_POSITIONS.tolist()):
         # the floor at each p is core's H(p) exactly; the mixed curve is core's H(p, q′) to rounding
         assert locus[index] == binary_entropy(p, unit.base)
