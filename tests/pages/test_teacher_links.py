@@ -107,7 +107,5 @@ def test_every_page_locks_and_hides_its_controls(page):
     shown = {w.key: w for kind in kinds for w in getattr(at, kind) if w.key}
     assert all(shown[key].disabled for key in locked)
     assert not set(hidden) & set(shown)
-    assert all(
-        not c["figure"].get("control", {}).get("disabled", False) or c["figure"]["control"]["key"] in keys
-        for c in charts(at)
-    )
+    own = [control for c in charts(at) for control in c["figure"].get("controls", ())]
+    assert all(control["disabled"] == (control["key"] in locked + hidden) for control in own)
