@@ -6,7 +6,7 @@ from core import compare_binary
 from core.figures import cross_entropy_curve
 from core.formulas import comparison_formulas
 from pages import begin
-from ui.charts import chart
+from ui.charts import OwnControl, chart
 from ui.controls import current_unit, slider
 from ui.output import comparison_metrics, infinite
 
@@ -26,7 +26,8 @@ if c.ruled_out:
         f"The prediction gives outcome {outcome} probability 0, but it happens with probability "
         f"{c.p[outcome - 1]:.2f}. Its surprise, log(1/0), is infinite, and so is the cross-entropy."
     )
-chart(cross_entropy_curve(c), key="curve", control="q", drag=True)  # drag q along the curve
+# Drag q along the curve; sweep p to see every floor sit on the locus of the minima.
+chart(cross_entropy_curve(c), key="curve", controls=[OwnControl("q", drag=True), OwnControl("p", play="sweep")])
 for column, formula in zip(st.columns(3), comparison_formulas(c), strict=True):
     column.latex(formula)
 

@@ -9,7 +9,7 @@ from core.frameworks import framework_losses
 from core.snippets import loss_snippets
 from core.two_classes import binary_loss_curves
 from pages import begin
-from ui.charts import chart
+from ui.charts import OwnControl, chart
 from ui.controls import CONTROLS, choice, current_unit, slider, slider_steps
 from ui.output import code_tabs, format_perplexity, metrics, table
 from ui.weights import weights_editor
@@ -57,7 +57,8 @@ learning_rate = choice("lr", 1.0, container=rate_column)
 run = gradient_descent(z, p, learning_rate=learning_rate, steps=CONTROLS["steps"].high)
 curve, path = st.columns(2)
 chart(figures.loss_per_step(run, unit, step=steps), key="loss-per-step", container=curve)
-chart(figures.descent_on_simplex(run, unit, step=steps), key="descent", container=path, control="steps", play=True)
+descent = figures.descent_on_simplex(run, unit, step=steps)
+chart(descent, key="descent", container=path, controls=[OwnControl("steps", play="once")])
 st.caption(
     f"After {steps} steps: loss {format_value(unit.from_nats(float(run.loss[steps])), unit)}, "
     f"q = ({', '.join(f'{v:.3f}' for v in run.q[steps])}), p = ({', '.join(f'{v:.3f}' for v in p)})."

@@ -6,7 +6,7 @@ from core import format_value, surprisal
 from core.figures import surprisal_curve
 from core.formulas import surprisal_formula
 from pages import begin
-from ui.charts import chart
+from ui.charts import OwnControl, chart
 from ui.controls import current_unit, slider
 from ui.output import infinite, metrics
 
@@ -23,7 +23,7 @@ if y == 0:
         "An outcome of probability 0 is declared impossible. If it happened anyway, the surprise "
         "would be log(1/0): infinite."
     )
-chart(surprisal_curve(y, value, unit), key="curve", control="y", drag=True)
+chart(surprisal_curve(y, value, unit), key="curve", controls=[OwnControl("y", drag=True)])
 st.latex(surprisal_formula(y, value, unit))
 coin, die, rare, two_heads = (
     format_value(float(surprisal(chance, unit.base)), unit, decimals=3) for chance in (1 / 2, 1 / 6, 1e-3, 1 / 4)

@@ -166,10 +166,10 @@ function update(chart, data, setTriggerValue) {
   return true;
 }
 
-// The chart's own control: a range input under the plot (with ▶ when it plays, and dragging on the
-// plot when its values lie along the x axis). Each position restyles the moving traces at once, from
-// the states Python sent; the value goes to Python at most every THROTTLE ms while it moves, and
-// always when it stops, and Python sets the page's control to it. Until Python's figure shows the
+// The chart's own controls, one row each under the plot: a range input (with ▶ when it plays, and
+// dragging on the plot when its values lie along the x axis). Each position moves the traces at once,
+// from the states Python listed or from the mixture a sweep describes; the value goes to Python at
+// most every THROTTLE ms while it moves, and always when it stops, and Python sets the page's control. Until Python's figure shows the
 // value the user chose, the user's value is the one drawn: a rerun that answers a value the user
 // sent before, or that comes while the user is still dragging or playing, does not pull the chart
 // back; one that shows any other value (the page's slider moved) is the truth.
@@ -191,8 +191,63 @@ function traceOf(update, i) {
   return trace;
 }
 
-function controlOf(chart, parentElement, setTriggerValue) {
-  if (chart.__control) return chart.__control;
+// A typed array as Python sends one ({dtype: "f8", bdata}: float64 in base64), or a plain array, as
+// numbers; each is decoded once.
+const decoded = new WeakMap();
+function numbers(array) {
+  if (!array?.bdata) return array;
+  if (array.dtype !== "f8") throw new Error(`an array of ${array.dtype} where float64 was expected`);
+  if (!decoded.has(array)) {
+    const bytes = Uint8Array.from(atob(array.bdata), (c) => c.charCodeAt(0));
+    decoded.set(array, new Float64Array(bytes.buffer));
+  }
+  return decoded.get(array);
+}
+
+// A number as core.units.format_value writes it: fixed decimals and the unit, ∞ alone, no "-0.0000".
+function written(value, unit, decimals) {
+  if (value === Infinity) return "∞";
+  const text = value.toFixed(decimals);
+  return `${text.startsWith("-") && Number(text) === 0 ? text.slice(1) : text} ${unit}`;
+}
+
+// The traces at position ``index`` of a sweep (core.figures.curves._p_sweep): the curve and the band
+// mix the curves at p = 1 and p = 0 (0·∞ = 0, where JavaScript's 0 * Infinity is NaN), the floor and
+// the minimum sit on the locus, the prediction is the mixed curve's point at q, and the bracket joins them.
+function sweepState(figure, spec, index) {
+  const { ends, traces, locus, at, top, readout, symbol, textposition } = spec.sweep;
+  const p = spec.values[index];
+  const [one, zero] = [numbers(ends.at1), numbers(ends.at0)];
+  const curve = one.map((value, i) => (p === 0 ? 0 : p * value) + (p === 1 ? 0 : (1 - p) * zero[i]));
+  const floor = numbers(figure.data[locus].y)[index];
+  const value = curve[at];
+  const end = Number.isFinite(value) ? 0 : 1; // the point at ∞ sits at the top edge, as a triangle
+  const y = end ? top : value;
+  const text = readout.text
+    .replace("{cross_entropy}", written(value, readout.unit, readout.decimals))
+    .replace("{kl_divergence}", written(value - floor, readout.unit, readout.decimals));
+  const state = {
+    floor: { y: [floor, floor] },
+    band: { y: curve.map((v) => Math.min(v, top)) },
+    curve: { y: curve.map((v) => (Number.isFinite(v) ? v : NaN)) }, // a gap where the curve leaves the top
+    minimum: { x: [p], y: [floor] },
+    point: { y: [y], text: [text], marker: { symbol: symbol[end] }, textposition: textposition[end] },
+    bracket: { y: [floor, y] },
+  };
+  return { data: Object.keys(state).map((role) => state[role]), traces: Object.keys(state).map((role) => traces[role]) };
+}
+
+// The traces a control moves at position ``index``: as per-trace objects, and as a restyle update
+// when Python listed the states.
+function stateAt(figure, spec, index) {
+  if (spec.sweep) return sweepState(figure, spec, index);
+  const [update, traces] = spec.states[index];
+  return { update, traces, data: traces.map((_, i) => traceOf(update, i)) };
+}
+
+function controlOf(chart, parentElement, setTriggerValue, key) {
+  chart.__controls ??= new Map();
+  if (chart.__controls.has(key)) return chart.__controls.get(key);
   const row = document.createElement("div");
   row.className = "live-chart-control";
   const play = document.createElement("button");
@@ -213,11 +268,11 @@ function controlOf(chart, parentElement, setTriggerValue) {
     ...{ shown: 0, sent: 0, timer: null, final: false, frame: null, playing: null, dragging: false, touch: null },
     ...{ check: null, retries: 0, elsewhere: false },
   };
-  chart.__control = control;
+  chart.__controls.set(key, control);
 
-  const spec = () => chart.__figure.control;
+  const spec = () => chart.__figure.controls.find((own) => own.key === key);
   control.show = (index) => {
-    const { states, labels, prefix } = spec();
+    const { labels, prefix } = spec();
     control.index = index;
     input.value = String(index);
     readout.textContent = `${prefix}${labels[index]}`;
@@ -226,10 +281,10 @@ function controlOf(chart, parentElement, setTriggerValue) {
     // An animation frame without redraw updates the moving traces alone, for half what a restyle
     // costs (which redraws the axes and the legend too); but plotly.js then drops a heatmap's image,
     // so a chart with one is restyled.
-    const [update, traces] = states[index];
+    const { data, traces, update } = stateAt(chart.__figure, spec(), index);
     if (chart.__figure.data.every((trace) => trace.type === "scatter")) {
       const opts = { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } };
-      window.Plotly.animate(chart, { data: traces.map((_, i) => traceOf(update, i)), traces }, opts);
+      window.Plotly.animate(chart, { data, traces }, opts);
     } else {
       window.Plotly.restyle(chart, update, traces);
     }
@@ -251,7 +306,7 @@ function controlOf(chart, parentElement, setTriggerValue) {
     control.timer = null;
     control.sent = performance.now();
     control.seq += 1;
-    setTriggerValue("value", { value: spec().values[control.wanted], seq: control.seq });
+    setTriggerValue("value", { control: key, value: spec().values[control.wanted], seq: control.seq });
     if (final) control.confirm();
   };
   // A last value can be lost on its way: on a busy server, a rerun that Streamlit starts by itself
@@ -278,6 +333,7 @@ function controlOf(chart, parentElement, setTriggerValue) {
   // The user chose a position: a key press is drawn at once, moves faster than the display (a
   // pointer) once a frame; Python is told soon, or now if ``final``.
   control.choose = (index, final) => {
+    for (const other of chart.__controls.values()) if (other !== control) other.stop(); // one moves at a time
     control.wanted = index;
     control.retries = 0;
     control.elsewhere = false;
@@ -297,28 +353,31 @@ function controlOf(chart, parentElement, setTriggerValue) {
   input.addEventListener("input", () => control.choose(Number(input.value), false));
   input.addEventListener("change", () => control.choose(Number(input.value), true));
 
-  // ▶ runs from here (from the start, if at the end) to the last position, then hands the value over.
+  // ▶ plays once from here (from the start, if at the end) to the last position, or sweeps from here
+  // to the last position, back to the first and on, until paused; then it hands the value over.
   control.stop = () => {
     if (!control.playing) return;
     cancelAnimationFrame(control.playing);
     control.playing = null;
-    play.textContent = "▶ play";
-    play.setAttribute("aria-label", `Play ${spec().label}`);
+    idle(play, spec());
     control.choose(control.index, true);
   };
   play.addEventListener("click", () => {
     if (control.playing) return control.stop();
-    const last = spec().values.length - 1;
-    const from = control.index === null || control.index >= last ? 0 : control.index;
+    const { values, play: mode } = spec();
+    const last = values.length - 1;
+    const from = control.index === null || (mode === "once" && control.index >= last) ? 0 : control.index;
     let began = null; // the first frame's time: a frame's time can precede the click that started it
     play.textContent = "⏸ pause";
     play.setAttribute("aria-label", `Pause ${spec().label}`);
     const tick = (now) => {
       began ??= now;
-      const index = Math.min(last, from + Math.round(((now - began) / PLAY_MS) * last));
+      const steps = from + Math.round(((now - began) / PLAY_MS) * last);
+      const phase = steps % (2 * last); // a sweep goes up in the first half of its period, down in the second
+      const index = mode === "sweep" ? Math.min(phase, 2 * last - phase) : Math.min(last, steps);
       control.wanted = index;
       if (index !== control.index) control.show(index);
-      if (index >= last) {
+      if (mode === "once" && index >= last) {
         control.playing = true; // so that stop() hands the last value over
         return control.stop();
       }
@@ -404,6 +463,13 @@ function controlOf(chart, parentElement, setTriggerValue) {
   return control;
 }
 
+// The ▶ button at rest: "▶ play" runs once, "▶ sweep" to and fro.
+function idle(play, spec) {
+  const verb = spec.play === "sweep" ? "Sweep" : "Play";
+  play.textContent = `▶ ${verb.toLowerCase()}`;
+  play.setAttribute("aria-label", `${verb} ${spec.label}`);
+}
+
 // After Python's figure is drawn: the control shows Python's value, unless the user's newer choice
 // has not reached Python yet, in which case the chart keeps showing the user's.
 function syncControl(control, spec) {
@@ -413,10 +479,7 @@ function syncControl(control, spec) {
   input.setAttribute("aria-label", spec.label);
   play.hidden = !spec.play;
   input.disabled = play.disabled = Boolean(spec.disabled); // the link locks the page's control
-  if (!control.playing) {
-    play.textContent = "▶ play";
-    play.setAttribute("aria-label", `Play ${spec.label}`);
-  }
+  if (!control.playing) idle(play, spec);
   control.chart.style.touchAction = spec.drag && !spec.disabled ? "pan-y" : ""; // a sideways drag moves the value, not the page
   control.readout.hidden = spec.drag; // the point's own label on the plot says the value (and aria-valuetext)
   if (control.behind(spec)) {
@@ -449,17 +512,19 @@ export async function render({ data, parentElement, setTriggerValue }) {
     parentElement.append(chart, summary);
     // The column's width can change without the window's (the sidebar folds): follow the element.
     new ResizeObserver(
-      () => chart.layout && window.Plotly.Plots.resize(chart).then(() => chart.__control?.align()),
+      () =>
+        chart.layout &&
+        window.Plotly.Plots.resize(chart).then(() => chart.__controls?.forEach((control) => control.align())),
     ).observe(chart);
     followTheme(chart, parentElement);
   }
   if (chart.__revision === data.revision) return; // the same data again: already shown
   if (!update(chart, data, setTriggerValue)) return;
   const figure = chart.__figure;
-  const control = chart.__control;
-  if (control?.timer && figure.control.answered >= control.seq) control.send(false); // its turn now
-  const behind = figure.control && control?.behind(figure.control);
-  if (chart.layout && data.changes && behind && onlyMoves(data.changes, figure.control)) {
+  const owned = (figure.controls ?? []).map((spec) => [chart.__controls?.get(spec.key), spec]);
+  for (const [control, spec] of owned) if (control?.timer && spec.answered >= control.seq) control.send(false); // its turn now
+  const behind = owned.some(([control, spec]) => control?.behind(spec));
+  if (chart.layout && data.changes && behind && onlyMoves(data.changes, figure)) {
     // A rerun that only moves what the user is moving: the chart already shows the user's value,
     // and redrawing Python's, a step behind, would cost a frame in the middle of a drag.
     chart.dataset.state = "drawn";
@@ -468,7 +533,7 @@ export async function render({ data, parentElement, setTriggerValue }) {
   chart.setAttribute("aria-label", data.label);
   if (data.summary !== undefined) parentElement.querySelector(":scope > .live-chart-summary").textContent = data.summary;
   chart.style.height = `${figure.layout.height}px`; // reserved before plotly.js arrives: no layout shift
-  if (figure.control) controlOf(chart, parentElement, setTriggerValue); // its row too
+  for (const spec of figure.controls ?? []) controlOf(chart, parentElement, setTriggerValue, spec.key); // their rows too
   chart.__latest = data; // a later rerun may overtake this one while plotly.js loads
   chart.dataset.state = "drawing"; // "drawn" once this data is on the screen (tests wait for it)
   try {
@@ -482,16 +547,17 @@ export async function render({ data, parentElement, setTriggerValue }) {
   if (chart.__latest === data) chart.dataset.state = "drawn";
 }
 
-// The indices of the traces a figure's control moves.
-function movingTraces(control) {
-  return new Set(control ? control.states[0][1] : []);
+// The indices of the traces a figure's own controls move.
+function movingTraces(figure) {
+  const moved = (spec) => (spec.sweep ? Object.values(spec.sweep.traces) : spec.states[0][1]);
+  return new Set((figure.controls ?? []).flatMap(moved));
 }
 
-// Whether changes touch nothing but the control and the traces it moves.
-function onlyMoves(changes, control) {
-  if (!control || changes.unset.length) return false;
-  const moving = movingTraces(control);
-  return changes.set.every(([path]) => path[0] === "control" || (path[0] === "data" && moving.has(path[1])));
+// Whether changes touch nothing but the controls and the traces they move.
+function onlyMoves(changes, figure) {
+  if (!figure.controls || changes.unset.length) return false;
+  const moving = movingTraces(figure);
+  return changes.set.every(([path]) => path[0] === "controls" || (path[0] === "data" && moving.has(path[1])));
 }
 
 // Draws the figure the element holds, in the page's theme as it is now.
@@ -504,9 +570,9 @@ async function draw(chart, parentElement) {
   const template = streamlitTemplate(parentElement);
   chart.__theme = JSON.stringify(template);
   const layout = { ...structuredClone(figure.layout), template: { layout: template } };
-  const moving = movingTraces(figure.control);
+  const moving = movingTraces(figure);
   const traces = figure.data.map((trace, i) => (moving.has(i) ? structuredClone(trace) : { ...trace }));
-  if (figure.control) layout.dragmode = false; // the pointer on the plot moves the control
+  if (figure.controls) layout.dragmode = false; // the pointer on the plot moves a control
   await window.Plotly.react(chart, {
     data: traces,
     layout,
@@ -520,7 +586,8 @@ async function draw(chart, parentElement) {
       responsive: true,
     },
   });
-  if (figure.control && chart.__figure === figure) syncControl(chart.__control, figure.control);
+  if (chart.__figure !== figure) return;
+  for (const spec of figure.controls ?? []) syncControl(chart.__controls.get(spec.key), spec);
 }
 
 // The theme can change with no rerun (the settings menu, or the system's light or dark): Streamlit

@@ -11,7 +11,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -19,7 +22,7 @@ import streamlit as st
 from core.figures.described import Description, data_csv, describe
 from ui.controls import CONTROLS, hidden, locked
 
-__all__ = ["chart"]
+__all__ = ["OwnControl", "chart"]
 
 _STATIC = Path(__file__).parents[1] / "static"
 _MODULE = _STATIC / "live_chart.js"
@@ -83,7 +86,7 @@ def _dump(value: object) -> str:
 
 
 def _pieces(figure: dict) -> dict:
-    """A figure as JSON text, in pieces: each trace, each key of the layout and of the control.
+    """A figure as JSON text, in pieces: each trace, each key of the layout, each own control.
 
     Session State keeps a chart's last figure in this form, a few strings rather than thousands of
     objects (a class's figures, kept as objects, came to a million, which every full garbage
@@ -140,48 +143,84 @@ def _resync(key: str) -> None:
         sent[key] = (sent[key][0], None)
 
 
-def _own_control(spec: dict, key: str, *, drag: bool, play: bool) -> dict:
-    """The figure's Plotly slider, taken out of it, as the chart's own control of the page's ``key``.
+@dataclass(frozen=True)
+class OwnControl:
+    """A page control that a chart moves itself, at display speed in the browser.
 
-    The browser draws it as a native range input (and, with ``drag``, lets the pointer move the value
-    along the x axis; with ``play``, a ▶ button runs it to the end): each position restyles the
-    moving traces at once, and the value goes to Python, which sets the page's control to it.
+    ``key`` is the page control's key, and the name of the figure's slider (``scrubber``) or sweep
+    (``layout.meta["sweeps"]``) that moves it. ``drag`` lets the pointer on the plot move it (its
+    values are then x coordinates). ``play`` adds a ▶ button: ``"once"`` runs it to its end,
+    ``"sweep"`` to and fro between its ends until paused; either way the value is handed to the
+    page where it stops.
     """
-    (slider,) = spec["layout"].pop("sliders")
-    control = CONTROLS[key]
+
+    key: str
+    drag: bool = False
+    play: Literal["once", "sweep"] | None = None
+
+
+def _own_control(spec: dict, own: OwnControl) -> dict:
+    """The figure's slider or sweep named ``own.key``, taken out of it, as the chart's own control of
+    the page's control of that key.
+
+    The browser draws it as a native range input (with ▶ and dragging as ``own`` says): each position
+    moves the chart at once, from the states a slider lists or from the mixture a sweep describes
+    (``core.figures.curves._p_sweep``), and the value goes to Python, which sets the page's control.
+    """
+    layout = spec["layout"]
+    sliders = [slider for slider in layout.get("sliders", ()) if slider.get("name") == own.key]
+    sweeps = [sweep for sweep in layout.get("meta", {}).get("sweeps", ()) if sweep["name"] == own.key]
+    (found,) = sliders + sweeps  # one of either, by the name of the page's control
+    if sliders:
+        layout["sliders"].remove(found)
+        labels = [step["label"] for step in found["steps"]]
+        moves, prefix = {"states": [step["args"] for step in found["steps"]]}, found["currentvalue"]["prefix"]
+    else:
+        layout["meta"]["sweeps"].remove(found)
+        labels, moves, prefix = found["labels"], {"sweep": found}, found["prefix"]
+    for container, name in ((layout, "sliders"), (layout.get("meta", {}), "sweeps")):
+        if name in container and not container[name]:
+            del container[name]  # Plotly's own slider is gone from the figure
+    if "meta" in layout and not layout["meta"]:
+        del layout["meta"]
+    control = CONTROLS[own.key]
     number = int if isinstance(control.step, int) else float
     return {
-        "key": key,
+        "key": own.key,
         "label": control.label,
-        "prefix": slider["currentvalue"]["prefix"],
-        "labels": [step["label"] for step in slider["steps"]],
-        "values": [number(step["label"]) for step in slider["steps"]],
-        "states": [step["args"] for step in slider["steps"]],
-        "active": slider["active"],
-        "drag": drag,
-        "play": play,
+        "prefix": prefix,
+        "labels": labels,
+        "values": [number(label) for label in labels],
+        **moves,
+        "active": found["active"],
+        "drag": own.drag,
+        "play": own.play,
         # A link that locks or hides the page's control locks the chart's own control too.
-        "disabled": locked(key) or hidden(key),
+        "disabled": locked(own.key) or hidden(own.key),
     }
 
 
-#: Session State's record of the last move of each chart's own control that Python has taken.
+#: Session State's record of the last move of each chart's own controls that Python has taken.
 _ANSWERED = "live_chart_answered"
 
 
-def _moved(key: str, control: str, values: list) -> None:
-    """The chart's own control moved: the page's control takes its value before it is drawn.
+def _moved(key: str, values: dict[str, list]) -> None:
+    """One of the chart's own controls moved: the page's control takes its value before it is drawn.
 
-    The browser numbers its moves; the chart is told the number of the last one taken, so that it
-    knows a figure that shows another value is not an answer still on its way.
+    ``values`` are the values each own control offers, by the page control's key. The browser
+    numbers the moves of each control; the chart is told the number of the last one taken, so that
+    it knows a figure that shows another value is not an answer still on its way.
     """
     move = st.session_state[key].get("value")
+    if not isinstance(move, dict) or move.get("control") not in values:
+        return
+    control = move["control"]
     if locked(control) or hidden(control):
         return  # the link keeps this control where it is
-    if not isinstance(move, dict) or move.get("value") not in values or not isinstance(move.get("seq"), int):
+    if move.get("value") not in values[control] or not isinstance(move.get("seq"), int):
         return  # only the values the chart offered, the page's control's own steps
     st.session_state[control] = move["value"]
-    st.session_state.setdefault(_ANSWERED, {})[key] = move["seq"]
+    st.session_state.setdefault(_ANSWERED, {}).setdefault(key, {})[control] = move["seq"]
 
 
 def chart(
@@ -190,9 +229,7 @@ def chart(
     key: str,
     label: str | None = None,
     container=None,
-    control: str | None = None,
-    drag: bool = False,
-    play: bool = False,
+    controls: Sequence[OwnControl] = (),
 ) -> None:
     """Show a figure from ``core.figures``, across its container's width, under a stable ``key``.
 
@@ -202,20 +239,19 @@ def chart(
     ``container`` is where it goes (a column, say); by default, the page's current place. After the
     first run, a rerun sends the browser only what changed in the figure.
 
-    ``control`` is the key of the page's control that the figure's own slider mirrors (see
-    ``core.figures._common.scrubber``): the slider becomes the chart's control, which moves the chart
-    at once in the browser and the page's control with it. ``drag`` lets the pointer on the plot move
-    it (the slider's values are then x coordinates); ``play`` adds a ▶ button that runs it.
+    ``controls`` are the page's controls that the figure's own sliders and sweeps mirror (see
+    ``OwnControl``): each becomes a control of the chart, under it, which moves the chart at once in
+    the browser and the page's control with it.
     """
     spec = figure.to_dict()
     description = describe(figure, label)
     key = f"chart-{key}"
     callbacks = {"on_resync_change": lambda: _resync(key)}
-    if control is not None:
-        spec["control"] = _own_control(spec, control, drag=drag, play=play)
-        spec["control"]["answered"] = st.session_state.get(_ANSWERED, {}).get(key, 0)
-        values = spec["control"]["values"]
-        callbacks["on_value_change"] = lambda: _moved(key, control, values)
+    if controls:
+        answered = st.session_state.get(_ANSWERED, {}).get(key, {})
+        spec["controls"] = [_own_control(spec, own) | {"answered": answered.get(own.key, 0)} for own in controls]
+        values = {control["key"]: control["values"] for control in spec["controls"]}
+        callbacks["on_value_change"] = lambda: _moved(key, values)
     sent = st.session_state.setdefault(_SENT, {})
     revision, before = sent.get(key, (0, None))
     pieces = _pieces(spec)

@@ -31,9 +31,12 @@ def true_minus(text: str) -> str:
     return text.replace("-", "\N{MINUS SIGN}")
 
 
-def finite_or_none(values: FloatArray) -> list[float | None]:
-    """Plotly draws a gap for None; ∞ has no place on a finite axis, so a curve leaves the top."""
-    return [float(v) if math.isfinite(v) else None for v in values]
+def gaps_for_infinity(values: npt.ArrayLike) -> FloatArray:
+    """The values with NaN for ±∞: Plotly draws a gap for NaN, and ∞ has no place on a finite axis,
+    so a curve leaves the top. A float array travels as a typed array, a third the size of a list
+    of numbers, and NaN within it is no JSON constant (JSON has none)."""
+    values = np.asarray(values, dtype=float)
+    return np.where(np.isfinite(values), values, np.nan)
 
 
 #: Positions of an in-figure scrubber: the 0.01 steps of the Streamlit sliders it mirrors.
@@ -113,6 +116,7 @@ def scrubber(
     traces: list[dict[str, Any]],
     moving: list[str],
     current: float,
+    name: str,
     prefix: str,
     positions: npt.ArrayLike = SCRUB_POSITIONS,
     label: Callable[[Any], str] = "{:.2f}".format,
@@ -122,7 +126,8 @@ def scrubber(
 
     ``state_at(position, value)`` gives the states of the ``moving`` traces (by name) at a position,
     one per trace and all with the same keys (see ``point_state``); ``values`` are the curve's values
-    at the positions, and ``label`` names a position as the page's slider writes its value. Each step
+    at the positions, and ``label`` names a position as the page's slider writes its value; ``name``
+    is the variable it moves, as the page's control is keyed (``q``, ``steps``). Each step
     restyles the traces with their states there, so dragging redraws at display speed. The app turns
     this slider into its live chart's own control (``ui/charts.py``); a figure shown anywhere else
     keeps it as Plotly's.
@@ -135,6 +140,7 @@ def scrubber(
         update = {key: [state[key] for state in states] for key in states[0]}
         steps.append({"method": "restyle", "label": label(position), "args": [update, indices]})
     return {
+        "name": name,
         "active": int(np.argmin(np.abs(spots - current))),
         "steps": steps,
         "currentvalue": {"prefix": prefix, "font": {"size": 13}},  # in the theme's colour for text

@@ -17,12 +17,13 @@ from core.figures._common import (
     SCRUB_POSITIONS,
     Y_TOP,
     figure,
-    finite_or_none,
+    gaps_for_infinity,
     point_state,
     point_trace,
     readout_state,
     readout_trace,
     scrubber,
+    trace_indices,
 )
 from core.figures.colors import GAP_FILL, ROLES, SURPRISAL, translucent
 from core.sampling import MAX_DRAWS, RunningMeans
@@ -34,6 +35,10 @@ __all__ = ["binary_entropy_curve", "cross_entropy_curve", "probability_grid", "r
 REFERENCE_EVENTS = (("a fair coin lands heads", 1 / 2), ("a fair die shows a six", 1 / 6), ("a 1-in-1000 event", 1e-3))
 #: The legend's name of the band between the floor and the curve of cross-entropy.
 GAP_BAND = "gap H(p, q′) − H(p) = D(p‖q′) at each q′"
+#: The legend's name of the locus of the minima: as p moves, the floor's lowest point (p, H(p)) runs along it.
+LOCUS = "Every floor: H(p) at q = p, for every p"
+#: The names of the curve, the prediction and its bracket on the headline chart.
+CURVE, POINT, BRACKET = "Cross-entropy H(p, q)", "Your prediction q", "gap D(p‖q) at q"
 #: Where the surprisal curve's readout hangs from, at its right edge, in nats (8 bits): above the
 #: labels of the coin and the die, below the 1-in-1000 event's, and far right of the steep curve there.
 READOUT_HEIGHT = 8 * BIT
@@ -70,20 +75,25 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
     Returns
     -------
     plotly.graph_objects.Figure
-        Traces, in order: the entropy floor H(p); the shaded gap D(p‖q′) between floor and curve;
-        the curve H(p, q′); the minimum at q′ = p; the current prediction with its readout; the
-        bracket from the floor to the curve at q. Where H(p, q) = ∞ the prediction sits at the top
-        edge as a triangle and its readout says ∞. An in-figure slider (every 0.01 of q, like the
-        page's slider) moves the prediction, readout and bracket in the browser alone.
+        Traces, in order: the locus of every minimum, H(p′) at q′ = p′ for every p′, faint; the
+        entropy floor H(p); the shaded gap D(p‖q′) between floor and curve; the curve H(p, q′); the
+        minimum at q′ = p; the current prediction with its readout; the bracket from the floor to the
+        curve at q. Where H(p, q) = ∞ the prediction sits at the top edge as a triangle and its
+        readout says ∞. An in-figure slider (every 0.01 of q, like the page's slider) moves the
+        prediction, readout and bracket in the browser alone; ``layout.meta["sweeps"]`` holds the
+        sweep of p (see ``_p_sweep``), which the app's live chart plays and Plotly ignores.
 
     Examples
     --------
     >>> from core.comparison import compare_binary
     >>> fig = cross_entropy_curve(compare_binary(0.3, 0.65))
-    >>> [trace.name for trace in fig.data][2:5]
+    >>> [trace.name for trace in fig.data][3:6]
     ['Cross-entropy H(p, q)', 'Minimum at q = p', 'Your prediction q']
-    >>> len(fig.layout.sliders[0].steps), fig.layout.sliders[0].active
-    (101, 65)
+    >>> len(fig.layout.sliders[0].steps), fig.layout.sliders[0].active, fig.layout.sliders[0].name
+    (101, 65, 'q')
+    >>> sweep, = fig.layout.meta["sweeps"]
+    >>> sweep["name"], sweep["active"], sweep["labels"][30]
+    ('p', 30, '0.30')
     """
     unit, base = c.unit, c.unit.base
     p, q, floor = float(c.p[0]), float(c.q[0]), c.entropy
@@ -100,11 +110,21 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
         gap = gap_at[q_value]
         text = f"q = {q_value:.2f}<br>H(p, q) = {format_value(value, unit)}<br>D(p‖q) = {format_value(gap, unit)}"
         point = point_state(q_value, value, y_top, text, label_left=q_value > 0.6)
-        bracket = point | {"x": [q_value, q_value], "y": [floor, point["y"][0]], "text": ["", ""]}
+        # The floor to 9 decimals, as the point's own value: a state a hundred times over, it need not carry 17.
+        bracket = point | {"x": [q_value, q_value], "y": [round(floor, 9), point["y"][0]], "text": ["", ""]}
         return [point, bracket]
 
     current = states(q, c.cross_entropy)
     traces: list[dict[str, Any]] = [
+        {  # drawn first, under everything: a guide, not a value of this p
+            "x": SCRUB_POSITIONS,
+            "y": measures.binary_entropy(SCRUB_POSITIONS, base),
+            "mode": "lines",
+            "name": LOCUS,
+            "line": {"color": ROLES["entropy"], "width": 1.5, "dash": "dot"},
+            "opacity": 0.45,
+            "hoverinfo": "skip",
+        },
         {
             "x": [0.0, 1.0],
             "y": [floor, floor],
@@ -126,9 +146,9 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
         },
         {
             "x": grid,
-            "y": finite_or_none(curve),
+            "y": gaps_for_infinity(curve),
             "mode": "lines",
-            "name": "Cross-entropy H(p, q)",
+            "name": CURVE,
             "line": {"color": ROLES["cross_entropy"], "width": 3},
             "hovertemplate": f"q = %{{x:.4f}}<br>H(p, q) = %{{y:.6f}} {unit}<extra></extra>",
         },
@@ -145,12 +165,12 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
             },
             "hovertemplate": f"minimum at q = p = {p:.4f}<br>H(p, p) = H(p) = {floor:.6f} {unit}<extra></extra>",
         },
-        point_trace("Your prediction q", current[0]),
+        point_trace(POINT, current[0]),
         {  # the gap at the current q: a bracket from the floor up to the curve
             "x": current[1]["x"],
             "y": current[1]["y"],
             "mode": "lines",
-            "name": "gap D(p‖q) at q",
+            "name": BRACKET,
             "showlegend": False,
             "line": {"color": ROLES["kl_gap"], "width": 3},
             "hoverinfo": "skip",
@@ -160,8 +180,9 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
         states,
         measures.binary_cross_entropy(p, SCRUB_POSITIONS, base),
         traces=traces,
-        moving=["Your prediction q", "gap D(p‖q) at q"],
+        moving=[POINT, BRACKET],
         current=q,
+        name="q",
         prefix="q = ",
     )
     return figure(
@@ -172,7 +193,53 @@ def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
         y_range=(0.0, y_top),
         height=height,
         sliders=[slider],
+        meta={"sweeps": [_p_sweep(c, grid, traces, y_top)]},
     )
+
+
+def _p_sweep(c: Comparison, grid: FloatArray, traces: list[dict[str, Any]], y_top: float) -> dict[str, Any]:
+    """What the browser needs to move p over the headline chart at display speed, with q fixed.
+
+    A state per position of p, as the q slider has one per q, would not fit in the figure: the curve
+    changes with p at every q′. But H(p, q′) = p·log(1/q′) + (1 − p)·log(1/(1 − q′)) is affine in p,
+    so two curves, H(1, q′) and H(0, q′) (``ends``), give it at every p: the browser mixes them, with
+    0·∞ = 0, for the curve, the band (cut at ``top``, as here) and the prediction, the point of the
+    curve at q (index ``at``). The floor H(p) is not affine, but the locus holds it at every position
+    of p, as core computes it: the floor and the minimum move along the locus (trace ``locus``). The readout is the
+    prediction's, with the mixed numbers written as ``format_value`` writes them (``readout``).
+    Mid-sweep numbers are the browser's mixture; at rest the page's own figure, with core's exact
+    values, replaces them.
+    """
+    unit, base = c.unit, c.unit.base
+    p, q = float(c.p[0]), float(c.q[0])
+    finite, infinite = (point_state(q, value, y_top, "", label_left=q > 0.6) for value in (0.0, math.inf))
+    return {
+        "name": "p",
+        "prefix": "p = ",
+        "labels": [f"{position:.2f}" for position in SCRUB_POSITIONS.tolist()],
+        "active": int(np.argmin(np.abs(SCRUB_POSITIONS - p))),
+        "ends": {
+            "at1": measures.binary_cross_entropy(1.0, grid, base),
+            "at0": measures.binary_cross_entropy(0.0, grid, base),
+        },
+        "at": int(np.argmin(np.abs(grid - q))),
+        "top": y_top,
+        "traces": dict(
+            zip(
+                ["floor", "band", "curve", "minimum", "point", "bracket"],
+                trace_indices(traces, ["Entropy H(p)", GAP_BAND, CURVE, "Minimum at q = p", POINT, BRACKET]),
+                strict=True,
+            )
+        ),
+        "locus": trace_indices(traces, [LOCUS])[0],
+        "readout": {
+            "text": f"q = {q:.2f}<br>H(p, q) = {{cross_entropy}}<br>D(p‖q) = {{kl_divergence}}",
+            "unit": unit.name,
+            "decimals": 4,
+        },
+        "symbol": [finite["marker.symbol"], infinite["marker.symbol"]],
+        "textposition": [finite["textposition"], infinite["textposition"]],
+    }
 
 
 def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) -> go.Figure:
@@ -215,7 +282,7 @@ def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) ->
     traces: list[dict[str, Any]] = [
         {
             "x": grid,
-            "y": finite_or_none(curve),
+            "y": gaps_for_infinity(curve),
             "mode": "lines",
             "name": "Surprisal log(1/y)",
             "line": {"color": SURPRISAL, "width": 3},
@@ -260,6 +327,7 @@ def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) ->
         traces=traces,
         moving=["Your probability y", "readout of y"],
         current=y,
+        name="y",
         prefix="y = ",
     )
     return figure(
@@ -400,7 +468,7 @@ def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
             },
             {
                 "x": k,
-                "y": finite_or_none(np.round(average, 9)),
+                "y": gaps_for_infinity(np.round(average, 9)),
                 "mode": "lines",
                 "name": f"average of {name}",
                 "legendgroup": name,

@@ -50,8 +50,7 @@ class Description:
 def number(value: float | None) -> str:
     """A number as a table shows it: up to four decimals, ∞ for infinity and a true minus sign.
 
-    The builders draw ∞ as a gap, None in a curve and NaN in a map (``_common.finite_or_none``): a
-    gap reads ∞.
+    The builders draw ∞ as a gap, NaN (``_common.gaps_for_infinity``), and a gap reads ∞.
 
     >>> number(-0.96138), number(float("inf")), number(2.0), number(200.0), number(None)
     ('−0.9614', '∞', '2', '200', '∞')

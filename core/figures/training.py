@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from core._checks import FloatArray
 from core.descent import Descent
-from core.figures._common import CURRENT_MARKER, figure, finite_or_none, scrubber, true_minus
+from core.figures._common import CURRENT_MARKER, figure, gaps_for_infinity, scrubber, true_minus
 from core.figures.colors import ROLES
 from core.figures.maps import simplex_parts, simplex_point
 from core.two_classes import BinaryLossCurves
@@ -177,6 +177,7 @@ def descent_on_simplex(run: Descent, unit: Unit = NATS, *, step: int | None = No
         traces=traces,
         moving=["q at the step"],
         current=step,
+        name="steps",
         prefix="step ",
         positions=np.arange(last + 1),
         label=str,
@@ -261,7 +262,7 @@ def binary_gradients(curves: BinaryLossCurves, z: float, *, height: int = 340) -
 def _line(x: npt.ArrayLike, y: npt.ArrayLike, name: str, color: str) -> dict[str, Any]:
     return {
         "x": x,
-        "y": finite_or_none(np.asarray(y, dtype=float)),
+        "y": gaps_for_infinity(y),
         "mode": "lines",
         "name": name,
         "line": {"color": color, "width": 3},

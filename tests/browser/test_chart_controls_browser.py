@@ -50,13 +50,13 @@ def test_dragging_on_the_plot_moves_the_chart_then_the_page(open_page, path, nam
 )
 def test_the_charts_own_slider_works_from_the_keyboard(open_page, path, name, key, label):
     page = open_page(path)
-    own = page.locator(".live-chart-control input")
+    own = page.locator(".live-chart-control input").first  # on the home chart, p's row follows q's
     expect(own).to_have_accessible_name(re.compile(f"^{label}"))  # named as the page's slider is
     own.focus()
     for value in (0.21, 0.22, 0.23):
         page.keyboard.press("ArrowRight")
         page.wait_for_function(f"() => ({POINT})([0, {name!r}]) === {value}")
-        expect(page.locator(".live-chart-control output")).to_have_text(f"{key} = {value:.2f}")
+        expect(page.locator(".live-chart-control output").first).to_have_text(f"{key} = {value:.2f}")
     expect(page_slider(page, label)).to_have_value("0.23")
     assert own.get_attribute("aria-valuetext") == f"{key} = 0.23"
     assert page.url.endswith(f"{key}=0.23")
@@ -183,3 +183,36 @@ def test_a_link_that_locks_q_locks_the_home_charts_own_control(open_page):
     expect(own).to_have_value("20")  # the input's index: q = 0.20 of 0, 0.01, …, 1
     expect(page_slider(page, "Predicted probability q")).to_have_value("0.2")
     expect(page).to_have_url(re.compile(r"\?lock=q&q=0\.2$"))
+
+
+def test_sweeping_p_moves_the_whole_chart_and_pausing_hands_p_to_the_page(open_page):
+    page = open_page("/?p=0.3&q=0.65", height=1200)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    sweep = page.get_by_role("button", name="Sweep True probability p of outcome 1")
+    sweep.scroll_into_view_if_needed()
+    curve = "() => document.querySelector('.live-chart').data.find(t => t.name === 'Cross-entropy H(p, q)').y[100]"
+    before = page.evaluate(curve)
+    sweep.click()
+    page.wait_for_timeout(1000)
+    assert page.evaluate(curve) != before  # the curve itself moved with p, drawn in the browser
+    page.get_by_role("button", name="Pause True probability p of outcome 1").click()
+    shown = page.locator(".live-chart-control output").nth(1).text_content()
+    p = float(shown.removeprefix("p = "))
+    assert p != 0.3
+    expect(page_slider(page, "True probability p")).to_have_value(f"{p:g}")
+    expect(page).to_have_url(re.compile(re.escape(f"?p={p:g}") + "$"))  # q = 0.65, the default, stays out
+    wait_until_idle(page)
+    assert page.evaluate(f"({POINT})([0, 'Minimum at q = p'])") == p  # Python's figure, at the page's p
+    assert page.evaluate(f"({POINT})([0, 'Your prediction q'])") == 0.65  # q stayed where it was
+    expect(page_slider(page, "Predicted probability q")).to_have_value("0.65")
+    expect(page.get_by_role("button", name="Sweep True probability p of outcome 1")).to_be_visible()
+    expect(page.locator(".live-chart-control output").nth(1)).to_have_text(shown)  # and the chart stays there
+    assert not errors
+
+
+def test_a_link_that_locks_p_disables_the_sweep(open_page):
+    page = open_page("/?lock=p&p=0.4", height=1200)
+    expect(page.get_by_role("button", name="Sweep True probability p of outcome 1")).to_be_disabled()
+    expect(page.get_by_role("slider", name="True probability p of outcome 1", exact=True).last).to_be_disabled()
+    expect(page_slider(page, "True probability p")).to_have_value("0.4")

@@ -166,7 +166,7 @@ def test_every_chart_on_every_page_stays_across_reruns(open_page, entry):
 def test_a_legend_toggle_survives_a_rerun(open_page):
     page = open_page("/?q=0.2")
     page.locator(".live-chart .legend .traces", has_text="Entropy H(p)").locator(".legendtoggle").click()
-    hidden = "document.querySelector('.live-chart')._fullData[0].visible"
+    hidden = "document.querySelector('.live-chart')._fullData.find(t => t.name === 'Entropy H(p)').visible"
     page.wait_for_function(f"{hidden} === 'legendonly'")
     page.locator("[data-testid=stSlider] input").nth(1).focus()
     page.keyboard.press("ArrowRight")

@@ -4,7 +4,9 @@ import json
 
 import pytest
 
-from tests.pages.conftest import chart, latex, metric_values
+from core import binary_entropy
+from core.figures.curves import LOCUS
+from tests.pages.conftest import array, chart, latex, metric_values
 
 
 def _trace(spec, name):
@@ -24,6 +26,23 @@ def test_defaults(open_link):
     assert r"\frac{1}{0.65}" in latex(at, 1) and r"1.2466\ \text{bits}" in latex(at, 1)
     assert "Gibbs' inequality" in at.markdown[-1].value
     assert not at.warning and not at.error
+
+
+def test_the_chart_shows_every_floor_and_sweeps_p(open_link):
+    at = open_link(p="0.4")
+    figure = chart(at)
+    locus = _trace(figure, LOCUS)
+    assert array(locus["y"]) == [float(binary_entropy(x)) for x in array(locus["x"])]  # bits, exactly
+    q, p = figure["controls"]
+    assert (q["key"], q["drag"], q["play"]) == ("q", True, None)
+    assert (p["key"], p["drag"], p["play"], p["active"]) == ("p", False, "sweep", 40)
+    assert at.slider(key="p").value == 0.4 and not at.slider(key="p").disabled
+
+
+def test_lock_p_keeps_the_p_slider_in_sight_disabled_and_the_sweep_off(open_link):
+    at = open_link(lock="p", p="0.4")
+    assert at.slider(key="p").disabled and at.slider(key="p").value == 0.4
+    assert [control["disabled"] for control in chart(at)["controls"]] == [False, True]
 
 
 def test_sliders_move_the_chart_metrics_and_formula(open_link):

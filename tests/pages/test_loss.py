@@ -28,8 +28,8 @@ def test_defaults(open_link):
     assert metric_values(at)["Loss floor H(p)"] == "0.0000 bits"
     assert format_value(loss, decimals=6) in at.caption[0].value  # what PyTorch reports
     assert len(charts(at)) == 6
-    control = chart(at, 3)["control"]  # the descent's own slider, with ▶, moves the page's steps
-    assert (control["key"], control["active"], control["play"], control["drag"]) == ("steps", 60, True, False)
+    (control,) = chart(at, 3)["controls"]  # the descent's own slider, with ▶, moves the page's steps
+    assert (control["key"], control["active"], control["play"], control["drag"]) == ("steps", 60, "once", False)
     assert control["values"] == list(range(201)) and "sliders" not in chart(at, 3)["layout"]
     assert "After 60 steps" in at.caption[1].value
     table = _framework_table(at)
@@ -71,18 +71,18 @@ def test_soft_target(open_link):
 def test_descent_controls(open_link):
     at = open_link(PAGE, steps="0")
     run = gradient_descent([-1.0, 2.0, 0.5], [1.0, 0.0, 0.0], learning_rate=1.0, steps=200)
-    assert chart(at, 3)["control"]["active"] == 0 and chart(at, 2)["data"][2]["x"] == [0]
+    assert chart(at, 3)["controls"][0]["active"] == 0 and chart(at, 2)["data"][2]["x"] == [0]
     assert f"After 0 steps: loss {format_value(run.loss[0] / math.log(2), BITS)}" in at.caption[1].value
     at = open_link(PAGE, steps="200", lr="5.0")
     run = gradient_descent([-1.0, 2.0, 0.5], [1.0, 0.0, 0.0], learning_rate=5.0, steps=200)
-    assert chart(at, 3)["control"]["active"] == 200
+    assert chart(at, 3)["controls"][0]["active"] == 200
     assert f"q = ({', '.join(f'{v:.3f}' for v in run.q[200])})" in at.caption[1].value
     path = chart(at, 3)["data"][-2]
     at.slider(key="steps").set_value(20).run()  # the step moves along the same run: the path stays
-    assert chart(at, 3)["control"]["active"] == 20 and chart(at, 3)["data"][-2] == path
+    assert chart(at, 3)["controls"][0]["active"] == 20 and chart(at, 3)["data"][-2] == path
     marker = len(chart(at, 3)["data"]) - 1
     assert sorted(tuple(change[0]) for change in charts(at)[3]["changes"]["set"]) == [
-        ("control", "active"),
+        ("controls", 0, "active"),
         ("data", marker, "x"),
         ("data", marker, "y"),
     ]  # and the browser is sent only the marker's move

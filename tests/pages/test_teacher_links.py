@@ -42,11 +42,22 @@ def test_hidden_control_keeps_the_links_value_and_notes_a_bad_one(open_link):
     assert [w.value.split("`")[1] for w in at.warning] == ["p"]
 
 
+def _disabled(at):
+    return {control["key"]: control["disabled"] for control in charts(at)[0]["figure"]["controls"]}
+
+
 def test_lock_of_the_charts_control_disables_the_chart_control(open_link):
     at = open_link(lock="q")
     assert at.slider(key="q").disabled
-    assert charts(at)[0]["figure"]["control"]["disabled"] is True
-    assert charts(open_link())[0]["figure"]["control"]["disabled"] is False
+    assert _disabled(at) == {"q": True, "p": False}
+    assert _disabled(open_link()) == {"q": False, "p": False}
+
+
+@pytest.mark.parametrize("parameter", ["lock", "hide"])
+def test_a_link_that_locks_or_hides_p_disables_the_sweep_of_p(open_link, parameter):
+    at = open_link(**{parameter: "p"}, p="0.4")
+    assert _disabled(at) == {"q": False, "p": True}
+    assert [c["active"] for c in charts(at)[0]["figure"]["controls"]] == [65, 40]  # the link's p, in the sweep too
 
 
 @pytest.mark.parametrize("query", ["banana", "p,,banana, q", "<script>alert(1)</script>", ["p", "x"], ""])
@@ -96,10 +107,8 @@ def test_every_page_locks_and_hides_its_controls(page):
     shown = {w.key: w for kind in kinds for w in getattr(at, kind) if w.key}
     assert all(shown[key].disabled for key in locked)
     assert not set(hidden) & set(shown)
-    assert all(
-        not c["figure"].get("control", {}).get("disabled", False) or c["figure"]["control"]["key"] in keys
-        for c in charts(at)
-    )
+    own = [control for c in charts(at) for control in c["figure"].get("controls", ())]
+    assert all(control["disabled"] == (control["key"] in locked + hidden) for control in own)
 
 
 def test_a_locked_or_hidden_draw_count_cannot_be_played(open_link):

@@ -6,12 +6,13 @@ import subprocess
 import sys
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from core import BITS, compare, compare_binary
 from core.descent import gradient_descent
 from core.figures import cross_entropy_curve, descent_on_simplex, distribution_bars, surprisal_curve
 from devtools.servers import ROOT
-from ui.charts import _changes_since, _own_control, _pieces, _whole
+from ui.charts import OwnControl, _changes_since, _own_control, _pieces, _whole
 from ui.controls import CONTROLS, slider_steps
 
 
@@ -60,7 +61,7 @@ def test_moving_q_on_the_home_chart_sends_a_few_hundred_bytes():
     old = cross_entropy_curve(compare_binary(0.3, 0.65, BITS)).to_dict()
     new = cross_entropy_curve(compare_binary(0.3, 0.66, BITS)).to_dict()
     changes = _changes_since(_pieces(old), _pieces(new))
-    assert {path[1] for path, _ in changes["set"] if path[0] == "data"} == {4, 5}  # the point, the bracket
+    assert {path[1] for path, _ in changes["set"] if path[0] == "data"} == {5, 6}  # the point, the bracket
     assert len(json.dumps(changes)) <= 1_000 < len(json.dumps(new)) / 40
 
 
@@ -91,14 +92,73 @@ def test_no_page_imports_pandas():
     assert result.stdout.strip().splitlines()[-1] == "False"
 
 
-def test_a_figures_slider_becomes_the_charts_own_control():
+def test_a_figures_slider_and_sweep_become_the_charts_own_controls():
     spec = cross_entropy_curve(compare_binary(0.3, 0.65, BITS)).to_dict()
     steps = spec["layout"]["sliders"][0]["steps"]
-    control = _own_control(spec, "q", drag=True, play=False)
-    assert "sliders" not in spec["layout"]  # Plotly's own slider is gone from the figure
-    assert control["values"] == slider_steps("q").tolist()  # the page slider's own values, as floats
-    assert control["states"] == [step["args"] for step in steps] and control["active"] == 65
-    assert (control["key"], control["label"], control["prefix"]) == ("q", CONTROLS["q"].label, "q = ")
+    (sweep,) = spec["layout"]["meta"]["sweeps"]
+    q = _own_control(spec, OwnControl("q", drag=True))
+    p = _own_control(spec, OwnControl("p", play="sweep"))
+    # Plotly's own slider and the sweep are gone from the figure: the chart's controls carry them
+    assert "sliders" not in spec["layout"] and "meta" not in spec["layout"]
+    assert q["values"] == slider_steps("q").tolist() == p["values"]  # the page sliders' own values, as floats
+    assert q["states"] == [step["args"] for step in steps] and q["active"] == 65 and "sweep" not in q
+    assert (q["key"], q["label"], q["prefix"], q["drag"], q["play"]) == ("q", CONTROLS["q"].label, "q = ", True, None)
+    assert p["sweep"] is sweep and "states" not in p and p["active"] == 30
+    assert (p["key"], p["label"], p["prefix"], p["drag"]) == ("p", CONTROLS["p"].label, "p = ", False)
+    assert p["play"] == "sweep"
+    assert p["labels"][30] == "0.30" and not p["disabled"] and not q["disabled"]
     descent = descent_on_simplex(gradient_descent([0.0, 0.0, 0.0], [1.0, 0, 0], learning_rate=1.0, steps=200))
-    steps_control = _own_control(descent.to_dict(), "steps", drag=False, play=True)
+    steps_control = _own_control(descent.to_dict(), OwnControl("steps", play="once"))
     assert steps_control["values"] == list(range(201)) and all(type(v) is int for v in steps_control["values"])
+
+
+def test_a_control_the_figure_does_not_move_is_refused():
+    with pytest.raises(ValueError, match="not enough values"):
+        _own_control(surprisal_curve(0.25, 2.0, BITS).to_dict(), OwnControl("p", play="sweep"))
+
+
+def test_the_sweep_of_p_sends_a_few_kilobytes_and_a_rerun_a_patch():
+    """The curve at p = 1 and p = 0 travel as typed arrays; moving p changes the figure's data, not its
+    size, and the patch of a rerun at another p stays well under the whole figure."""
+    old, new = (cross_entropy_curve(compare_binary(p, 0.65, BITS)).to_dict() for p in (0.3, 0.47))
+    for spec in (old, new):
+        spec["controls"] = [_own_control(spec, OwnControl(key)) for key in ("q", "p")]
+    ends = old["controls"][1]["sweep"]["ends"]
+    assert set(ends["at1"]) == {"dtype", "bdata"} and len(json.dumps(ends)) < 6_000
+    changes = _changes_since(_pieces(old), _pieces(new))
+    assert len(json.dumps(changes)) < len(json.dumps(new)) * 0.7
+
+
+MOVES = """
+import streamlit as st
+from ui.charts import _moved
+from ui.controls import slider, start_run
+start_run()
+st.session_state["chart-curve"] = {"value": st.session_state.get("move")}  # as the component keeps it
+_moved("chart-curve", {"p": [0.0, 0.47, 1.0], "q": [0.0, 0.65, 1.0]})
+slider("p", 0.3)
+slider("q", 0.65)
+"""
+
+
+@pytest.mark.parametrize(
+    ("move", "link", "p", "answered"),
+    [
+        ({"control": "p", "value": 0.47, "seq": 3}, {}, 0.47, {"chart-curve": {"p": 3}}),
+        ({"control": "p", "value": 0.47, "seq": 3}, {"lock": "p"}, 0.3, None),  # the link keeps p
+        ({"control": "p", "value": 0.46, "seq": 3}, {}, 0.3, None),  # not a value the chart offered
+        ({"control": "n", "value": 1.0, "seq": 3}, {}, 0.3, None),  # not one of the chart's controls
+        ({"value": 0.47, "seq": 3}, {}, 0.3, None),
+        ({"control": "p", "value": 0.47}, {}, 0.3, None),
+    ],
+)
+def test_a_move_of_an_own_control_sets_that_page_control_alone(move, link, p, answered):
+    at = AppTest.from_string(MOVES)
+    for key, value in link.items():
+        at.query_params[key] = value
+    at.session_state["move"] = move
+    at.run()
+    assert not at.exception
+    assert (at.slider(key="p").value, at.slider(key="q").value) == (p, 0.65)
+    taken = at.session_state.get("live_chart_answered")
+    assert taken == answered

@@ -11,7 +11,7 @@ from core.figures._common import (
     SCRUB_POSITIONS,
     Y_TOP,
     figure,
-    finite_or_none,
+    gaps_for_infinity,
     point_state,
     point_trace,
     scrubber,
@@ -25,8 +25,9 @@ from tests.core.figures.builders import CALLS, IDS
 
 
 def test_infinity_leaves_a_gap():
-    assert finite_or_none(np.array([0.5, math.inf, 2.0, -math.inf])) == [0.5, None, 2.0, None]
-    assert all(type(v) is float for v in finite_or_none(np.array([1, 2], dtype=np.float32)))
+    gaps = gaps_for_infinity(np.array([0.5, math.inf, 2.0, -math.inf]))
+    np.testing.assert_array_equal(gaps, [0.5, np.nan, 2.0, np.nan])
+    assert gaps_for_infinity(np.array([1, 2], dtype=np.float32)).dtype == np.float64
 
 
 def test_axis_tops_are_fixed_in_bits():
@@ -68,8 +69,10 @@ def test_scrubber_restyles_the_moving_traces_at_every_position():
     def states(position, value):
         return [{"x": [position], "y": [value]}]
 
-    slider = scrubber(states, SCRUB_POSITIONS * 2, traces=traces, moving=["dot"], current=0.333, prefix="q = ")
-    assert slider["active"] == 33 and len(slider["steps"]) == 101
+    slider = scrubber(
+        states, SCRUB_POSITIONS * 2, traces=traces, moving=["dot"], current=0.333, name="q", prefix="q = "
+    )
+    assert slider["active"] == 33 and len(slider["steps"]) == 101 and slider["name"] == "q"
     step = slider["steps"][40]
     assert step == {"method": "restyle", "label": "0.40", "args": [{"x": [[0.4]], "y": [[0.8]]}, [1]]}
     assert slider["currentvalue"]["prefix"] == "q = "

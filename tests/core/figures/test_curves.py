@@ -1,16 +1,17 @@
 """Curves of one variable (core/figures/curves.py): the headline cross-entropy curve, surprisal, binary entropy,
 and averages over draws."""
 
-import json
 import math
 
 import numpy as np
 import pytest
 
 from core.comparison import compare_binary
+from core.figures._common import SCRUB_POSITIONS
 from core.figures.colors import GAP_FILL, ROLES, SURPRISAL
 from core.figures.curves import (
     GAP_BAND,
+    LOCUS,
     binary_entropy_curve,
     cross_entropy_curve,
     probability_grid,
@@ -29,6 +30,7 @@ def _trace(fig, name):
 def test_curve_traces_and_values():
     fig = cross_entropy_curve(compare_binary(0.3, 0.65, BITS))
     assert [t.name for t in fig.data] == [
+        LOCUS,
         "Entropy H(p)",
         GAP_BAND,
         "Cross-entropy H(p, q)",
@@ -37,7 +39,7 @@ def test_curve_traces_and_values():
         "gap D(p‖q) at q",
     ]
     curve = _trace(fig, "Cross-entropy H(p, q)")
-    finite = [(x, y) for x, y in zip(curve.x, curve.y, strict=True) if y is not None]
+    finite = [(x, y) for x, y in zip(curve.x, curve.y, strict=True) if not math.isnan(y)]
     xs, ys = np.array(finite).T
     np.testing.assert_allclose(ys, binary_cross_entropy(0.3, xs), rtol=1e-15)
     floor = _trace(fig, "Entropy H(p)")
@@ -53,7 +55,7 @@ def test_curve_traces_and_values():
     top = fig.layout.yaxis.range[1]
     np.testing.assert_allclose(gap.y, np.minimum(binary_cross_entropy(0.3, gap.x), top), rtol=1e-15)
     bracket = _trace(fig, "gap D(p‖q) at q")
-    assert list(bracket.x) == [0.65, 0.65] and list(bracket.y) == [floor.y[0], marker.y[0]]
+    assert list(bracket.x) == [0.65, 0.65] and list(bracket.y) == [pytest.approx(floor.y[0], abs=1e-9), marker.y[0]]
 
 
 def test_curve_colours_follow_the_roles():
@@ -82,9 +84,9 @@ def test_infinite_cross_entropy_is_drawn_at_the_top_with_a_label():
     assert marker.marker.symbol == "triangle-up"
     assert marker.text[0] == "q = 0.00<br>H(p, q) = ∞<br>D(p‖q) = ∞"
     assert _trace(fig, "gap D(p‖q) at q").y[1] == fig.layout.yaxis.range[1]
-    payload = json.loads(fig.to_json())
-    curve = next(t for t in payload["data"] if t["name"] == "Cross-entropy H(p, q)")
-    assert curve["y"][0] is None and curve["y"][-1] is None  # q = 0 and q = 1 leave gaps: ∞ is off any finite axis
+    curve = _trace(fig, "Cross-entropy H(p, q)")
+    assert np.isnan(curve.y[0]) and np.isnan(curve.y[-1])  # q = 0 and q = 1 leave gaps: ∞ is off any finite axis
+    assert np.isfinite(curve.y[1:-1]).all()
 
 
 def test_certain_truth_and_certain_prediction_cost_nothing():
@@ -303,3 +305,64 @@ def test_an_average_that_turns_infinite_stops_and_is_marked_at_the_top():
     assert max(_trace(figure, "±2 standard errors of the average of log(1/q(x))").x) == 2  # no band from ∞ on
     finite = running_means_curve(running_means([0.5, 0.5], [0.5, 0.5], 50, seed=0))
     assert not [trace for trace in finite.data if "∞" in trace.name]
+
+
+@pytest.mark.parametrize("unit", UNITS.values(), ids=str)
+def test_the_locus_is_every_floor_exactly(unit):
+    """Each p's floor H(p) and minimum sit on the faint locus: its points are binary entropy, exactly."""
+    for p in (0.3, 0.0, 0.77):
+        fig = cross_entropy_curve(compare_binary(p, 0.65, unit))
+        locus = _trace(fig, LOCUS)
+        assert list(locus.x) == SCRUB_POSITIONS.tolist()
+        assert list(locus.y) == [float(binary_entropy(x, unit.base)) for x in locus.x]
+        assert locus.hoverinfo == "skip" and locus.opacity < 0.5 and locus.line.dash == "dot"  # faint, a guide
+        floor, minimum = _trace(fig, "Entropy H(p)"), _trace(fig, "Minimum at q = p")
+        # the Comparison's H(p), summed over two outcomes, may differ from binary_entropy in the last bit
+        on_locus = locus.y[list(locus.x).index(p)]
+        assert minimum.x[0] == p and minimum.y[0] == floor.y[0] == pytest.approx(on_locus, rel=1e-15, abs=1e-300)
+
+
+def _mix(at1, at0, p):
+    """The sweep's mixture, as static/live_chart.js takes it: 0·∞ = 0."""
+    return (0.0 if p == 0 else p * at1) + (0.0 if p == 1 else (1 - p) * at0)
+
+
+@pytest.mark.parametrize("unit", UNITS.values(), ids=str)
+@pytest.mark.parametrize("q", [0.65, 0.0, 1.0])
+def test_the_sweep_of_p_gives_the_curve_and_the_floor_at_every_p(unit, q):
+    fig = cross_entropy_curve(compare_binary(0.3, q, unit))
+    (sweep,) = fig.layout.meta["sweeps"]
+    assert (sweep["name"], sweep["prefix"], sweep["active"]) == ("p", "p = ", 30)
+    assert sweep["labels"] == [f"{p:.2f}" for p in SCRUB_POSITIONS.tolist()]
+    roles = sweep["traces"]
+    assert fig.data[sweep["locus"]].name == LOCUS
+    assert {role: fig.data[i].name for role, i in roles.items()} == {
+        "floor": "Entropy H(p)",
+        "band": GAP_BAND,
+        "curve": "Cross-entropy H(p, q)",
+        "minimum": "Minimum at q = p",
+        "point": "Your prediction q",
+        "bracket": "gap D(p‖q) at q",
+    }
+    grid = np.asarray(fig.data[roles["curve"]].x)
+    at1, at0 = sweep["ends"]["at1"], sweep["ends"]["at0"]
+    assert grid[sweep["at"]] == q and sweep["top"] == fig.layout.yaxis.range[1]
+    locus = np.asarray(fig.data[sweep["locus"]].y)
+    for index, p in enumerate(SCRUB_POSITIONS.tolist()):
+        # the floor at each p is core's H(p) exactly; the mixed curve is core's H(p, q′) to rounding
+        assert locus[index] == binary_entropy(p, unit.base)
+        mixed = _mix(at1, at0, p)
+        exact = binary_cross_entropy(p, grid, unit.base)
+        assert (np.isinf(mixed) == np.isinf(exact)).all()
+        np.testing.assert_allclose(mixed[np.isfinite(exact)], exact[np.isfinite(exact)], rtol=1e-12, atol=1e-15)
+    # the sweep's rest positions are the figures the page draws at each p: with p's own floor
+    for p in (0.0, 0.3, 1.0):
+        at_rest = cross_entropy_curve(compare_binary(p, q, unit))
+        floor = at_rest.data[roles["floor"]].y[0]
+        assert floor == pytest.approx(locus[round(p * 100)], rel=1e-15, abs=1e-300)
+        assert at_rest.layout.meta["sweeps"][0]["active"] == round(p * 100)
+    assert sweep["readout"] == {
+        "text": f"q = {q:.2f}<br>H(p, q) = {{cross_entropy}}<br>D(p‖q) = {{kl_divergence}}",
+        "unit": unit.name,
+        "decimals": 4,
+    }
