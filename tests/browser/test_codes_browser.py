@@ -50,7 +50,7 @@ def test_the_seed_in_the_link_draws_the_same_message_and_another_seed_another(op
     c = compare_codes(from_weights([5, 3, 2]), from_weights([2, 3, 5]))  # the page's default weights
     first = " ".join(str(s + 1) for s in sample_message(c.p, 50, 7)[:8])
     expect(page.get_by_text(f"Its first 8 symbols of 50: {first} …")).to_be_visible()
-    seed = page_slider(page, "Seed of the message")
+    seed = page_slider(page, "Seed of the random draws")
     seed.focus()
     page.keyboard.press("ArrowRight")
     expect(page).to_have_url(re.compile(r"seed=8"))
