@@ -1,12 +1,10 @@
-"""Servers for the tests and the benchmarks: ``streamlit run`` on a free port, and nginx in front of replicas."""
+"""Servers for the tests and the benchmarks: ``streamlit run`` on a free port, and the classroom command
+(``deploy.classroom``: replicas behind nginx) as a teacher runs it."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import re
-import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,16 +14,13 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 __all__ = [
     "ARTIFACTS",
     "ROOT",
     "Replicas",
     "Server",
-    "behind_nginx",
     "free_port",
-    "nginx_config",
     "replicas_behind_nginx",
     "running_app",
 ]
@@ -34,7 +29,6 @@ __all__ = [
 ROOT = Path(__file__).parents[1]
 #: Servers' logs and the browser tests' screenshots.
 ARTIFACTS = ROOT / "test-artifacts"
-NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy from the environment
 
@@ -50,12 +44,37 @@ class Server:
         return self.url
 
 
-class Replicas(NamedTuple):
-    """Replicas of the app behind nginx: nginx's URL, the replicas' process ids and nginx's access log."""
+@dataclass(frozen=True)
+class Replicas:
+    """A running ``python -m deploy.classroom``: nginx's URL, the command's process id, its log (the
+    supervisor's events, on its stderr) and its state directory (nginx's access log and the replicas')."""
 
     url: str
-    pids: list[int]
-    access_log: Path
+    pid: int
+    log: Path
+    state_dir: Path
+
+    @property
+    def access_log(self) -> Path:
+        return self.state_dir / "access.log"
+
+    @property
+    def processes(self) -> dict[str, int]:
+        """Each replica's address (127.0.0.1:port) and its process id now (a restarted replica has a new
+        one), in the order of their ports."""
+        by_port = {}
+        for children in Path(f"/proc/{self.pid}/task").glob("*/children"):
+            for child in children.read_text().split():
+                with contextlib.suppress(FileNotFoundError):
+                    arguments = Path(f"/proc/{child}/cmdline").read_bytes().decode().split("\0")
+                    if "streamlit" in arguments:
+                        by_port[int(arguments[arguments.index("--server.port") + 1])] = int(child)
+        return {f"127.0.0.1:{port}": by_port[port] for port in sorted(by_port)}
+
+    @property
+    def pids(self) -> list[int]:
+        """The replicas' process ids now, in the order of their ports."""
+        return list(self.processes.values())
 
 
 def free_port() -> int:
@@ -73,10 +92,10 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _stop(process: subprocess.Popen) -> None:
+def _stop(process: subprocess.Popen, timeout: float = 10) -> None:
     process.terminate()
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
@@ -119,60 +138,32 @@ def running_app(
             _stop(process)
 
 
-def nginx_config(listen: int, upstreams: list[str], prefix: Path) -> str:
-    """deploy/nginx.conf as it is, but for these replicas and this port, with its files under ``prefix``."""
-    text = NGINX_CONF.read_text()
-    text, examples = re.subn(r"\n        server 127\.0\.0\.1:\d+;", "", text)
-    text, upstream = re.subn(
-        r"(hash \$replica_key consistent;)",
-        r"\1" + "".join(f"\n        server {address};" for address in upstreams),
-        text,
-    )
-    text, port = re.subn(r"listen \d+;", f"listen 127.0.0.1:{listen};", text)
-    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    files = f"access_log {prefix / 'access.log'} replicas; " + " ".join(f"{k}_temp_path {prefix / k};" for k in kinds)
-    text, http = re.subn(r"(\n    log_format replicas .*;)", rf"\1\n    {files}", text)
-    if (examples, upstream, port, http) != (2, 1, 1, 1):
-        raise RuntimeError(f"{NGINX_CONF} changed shape: nginx_config no longer knows where to put the replicas")
-    return text
-
-
 @contextlib.contextmanager
-def behind_nginx(upstreams: list[str]) -> Iterator[tuple[str, Path]]:
-    """nginx in front of ``upstreams`` (host:port); yields its URL and the path of its access log."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        raise RuntimeError("nginx not found: install Debian's nginx package (scripts/test.sh does)")
-    with tempfile.TemporaryDirectory() as directory:
-        prefix = Path(directory)
-        port = free_port()
-        config = prefix / "nginx.conf"
-        config.write_text(nginx_config(port, upstreams, prefix))
-        command = [nginx, "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(config)]
-        checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
-        if checked.returncode != 0:
-            raise RuntimeError(f"nginx rejected its configuration: {checked.stderr.strip()}")
-        process = subprocess.Popen([*command, "-g", f"daemon off; pid {prefix / 'nginx.pid'};"])
+def replicas_behind_nginx(count: int = 2, log_name: str = "classroom") -> Iterator[Replicas]:
+    """``python -m deploy.classroom --replicas count``, as a teacher starts it, on a free port of 127.0.0.1;
+    yields it once nginx answers, and stops it with SIGTERM, as Ctrl-C would.
+
+    The command's stderr goes to ``test-artifacts/<log_name>.log``. Raises ``RuntimeError`` if it
+    exits, or is not serving within 90 s.
+    """
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = free_port()
+    with (
+        tempfile.TemporaryDirectory(prefix="classroom-") as directory,
+        (ARTIFACTS / f"{log_name}.log").open("w") as log,
+    ):
+        command = [sys.executable, "-m", "deploy.classroom", "--replicas", str(count)]
+        command += ["--host", "127.0.0.1", "--port", str(port), "--state-dir", directory]
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         try:
             url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 90
             while not _healthy(url):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"nginx did not come up: {(prefix / 'error.log').read_text()}")
+                if process.poll() is not None:
+                    raise RuntimeError(f"deploy.classroom exited with code {process.returncode}; see {log.name}")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"deploy.classroom was not serving within 90 s; see {log.name}")
                 time.sleep(0.2)
-            yield url, prefix / "access.log"
+            yield Replicas(url, process.pid, Path(log.name), Path(directory))
         finally:
-            _stop(process)
-
-
-@contextlib.contextmanager
-def replicas_behind_nginx(count: int = 2) -> Iterator[Replicas]:
-    """``count`` replicas of the app sharing one cookie secret, behind nginx, as the README deploys them."""
-    secret = secrets.token_hex(16)
-    with contextlib.ExitStack() as stack:
-        servers = [
-            stack.enter_context(running_app(f"replica-{i}", env={"STREAMLIT_SERVER_COOKIE_SECRET": secret}))
-            for i in range(1, count + 1)
-        ]
-        url, log = stack.enter_context(behind_nginx([server.url.removeprefix("http://") for server in servers]))
-        yield Replicas(url, [server.pid for server in servers], log)
+            _stop(process, timeout=30)  # it stops nginx, then gives each replica 10 s

@@ -1,5 +1,5 @@
-"""Two replicas behind nginx with deploy/nginx.conf: the load generator's sessions spread over both,
-and every request of a session reaches the replica that holds its websocket."""
+"""Two replicas behind nginx, started by ``python -m deploy.classroom``: the load generator's sessions
+spread over both, and every request of a session reaches the replica that holds its websocket."""
 
 import re
 from collections import defaultdict
@@ -13,9 +13,9 @@ pytestmark = pytest.mark.load
 
 
 def test_two_replicas_behind_nginx_share_the_load_with_sticky_sessions():
-    with replicas_behind_nginx(2) as (url, pids, access_log):
-        report = run(url, pids, sessions=20, changes=3, pace=(0.5, 1.5), settle=1.0)
-        lines = access_log.read_text().splitlines()
+    with replicas_behind_nginx(2) as replicas:
+        report = run(replicas.url, replicas.pids, sessions=20, changes=3, pace=(0.5, 1.5), settle=1.0)
+        lines = replicas.access_log.read_text().splitlines()
     assert report["errors"] == []
     assert report["interactions"] == 60
     assert report["p95_ms"] <= 500, report
