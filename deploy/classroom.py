@@ -317,7 +317,7 @@ def _stop_signals() -> tuple[list[int], int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m deploy.classroom", description=__doc__.split("\n\n")[0])
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     parser.add_argument(
         "--replicas", type=int, default=cores, help=f"servers of the app (default: {cores}, a core each)"
