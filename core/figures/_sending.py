@@ -31,19 +31,41 @@ class Figure(go.Figure):  # type: ignore[misc]
     def unvalidated(
         cls, data: list[dict[str, Any]], layout: dict[str, Any], frames: list[dict[str, Any]] | None
     ) -> Figure:
-        """The figure of plain dicts, without Plotly's property-by-property validation (``_validate``
-        is Plotly's own, private switch): the tests validate every builder's output instead."""
-        return cls(data=data, layout=layout, frames=frames, _validate=False)
+        """The figure of plain dicts, without Plotly's property-by-property validation: the tests
+        validate every builder's output instead.
+
+        Plotly's own objects (``fig.data``, ``fig.layout``, ``update_layout`` …) are made on first
+        use (``__getattr__``), with ``_validate=False``, Plotly's own private switch. A page never
+        uses them: it reads the plain dicts (``plain``, ``to_dict``), and making them, with Plotly's
+        deep copy of every trace, was a tenth of the server's time on a rerun of /loss (py-spy under
+        load), for objects no one read.
+        """
+        figure = cls.__new__(cls)
+        figure.__dict__["_plain"] = {"data": data, "layout": layout, "frames": frames or []}
+        return figure
+
+    def __getattr__(self, name: str) -> Any:
+        """Reached only for what is not there: Plotly's objects, made now, at their first use."""
+        plain = self.__dict__.pop("_plain", None)
+        if plain is None:
+            raise AttributeError(name)
+        go.Figure.__init__(self, **plain, _validate=False)
+        return getattr(self, name)
 
     def to_dict(self) -> dict[str, Any]:
-        result: dict[str, Any] = {"data": _sendable(self._data), "layout": _sendable(self._layout)}
-        if self._frame_objs:
-            result["frames"] = _sendable([frame._props for frame in self._frame_objs])
+        spec = self.plain()
+        result: dict[str, Any] = {"data": _sendable(spec["data"]), "layout": _sendable(spec["layout"])}
+        if spec["frames"]:
+            result["frames"] = _sendable(spec["frames"])
         return result
 
     def plain(self) -> dict[str, Any]:
-        """The data and the layout as they were built, plain dicts and NumPy arrays: to read, not to edit."""
-        return {"data": self._data, "layout": self._layout}
+        """The data, the layout and the frames as they were built, plain dicts and NumPy arrays: to
+        read, not to edit."""
+        plain: dict[str, Any] | None = self.__dict__.get("_plain")
+        if plain is not None:
+            return plain
+        return {"data": self._data, "layout": self._layout, "frames": [frame._props for frame in self._frame_objs]}
 
 
 _LEAF = (str, int, float, bool, type(None))

@@ -10,6 +10,7 @@ import plotly.io as pio
 
 import core
 from core.figures._sending import Figure
+from core.figures.described import describe
 
 CORE = Path(core.__file__).parent
 
@@ -92,3 +93,24 @@ def test_plotlys_private_api_is_used_in_this_module_alone():
             if any(name.startswith("_plotly_utils") or name.startswith("plotly._") for name in names):
                 users.add(path.relative_to(CORE).as_posix())
     assert users == {"figures/_sending.py"}
+
+
+def test_plotly_objects_are_made_only_when_used_and_then_are_plotlys_own():
+    data = [{"type": "scatter", "x": np.arange(3.0), "y": [1.0, 2.0, 3.0], "name": "curve"}]
+    fig = Figure.unvalidated(data, {"title": {"text": "t"}}, None)
+    sent = fig.to_dict()
+    describe(fig)
+    assert "_plain" in fig.__dict__  # sending and describing need none of Plotly's objects
+    assert fig.plain()["data"] is data
+    assert fig.data[0].name == "curve" and "_plain" not in fig.__dict__  # made at the first use
+    made = fig.to_dict()
+    assert made["data"] == sent["data"] and made["layout"]["title"] == sent["layout"]["title"]
+    fig.update_layout(title_text="edited")  # an edit after that is Plotly's, and is sent
+    assert fig.to_dict()["layout"]["title"]["text"] == "edited"
+    assert fig.plain()["layout"]["title"]["text"] == "edited" and data[0]["name"] == "curve"
+
+
+def test_an_edit_before_any_read_makes_the_objects_first():
+    fig = Figure.unvalidated([{"type": "bar", "y": [1.0]}], {}, None)
+    fig.update_traces(name="bars")
+    assert fig.to_dict()["data"][0]["name"] == "bars"
