@@ -511,11 +511,14 @@ export async function render({ data, parentElement, setTriggerValue }) {
     chart.setAttribute("aria-describedby", summary.id);
     parentElement.append(chart, summary);
     // The column's width can change without the window's (the sidebar folds): follow the element.
-    new ResizeObserver(
-      () =>
-        chart.layout &&
-        window.Plotly.Plots.resize(chart).then(() => chart.__controls?.forEach((control) => control.align())),
-    ).observe(chart);
+    // It also fires as the chart leaves the page or is hidden, which plotly.js refuses to resize
+    // (its promise rejects): only a chart on show is resized, and one gone meanwhile is let be.
+    new ResizeObserver(() => {
+      if (!chart.layout || !chart.isConnected || chart.offsetParent === null) return;
+      window.Plotly.Plots.resize(chart)
+        .then(() => chart.__controls?.forEach((control) => control.align()))
+        .catch(() => {});
+    }).observe(chart);
     followTheme(chart, parentElement);
   }
   if (chart.__revision === data.revision) return; // the same data again: already shown

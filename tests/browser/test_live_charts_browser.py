@@ -194,3 +194,18 @@ def test_a_chart_saves_as_png_and_its_data_as_csv(open_page):
     assert data.value.suggested_filename == "curve.csv"
     lines = data.value.path().read_text().splitlines()
     assert lines[1] == 'predicted probability q,"Cross-entropy H(p, q)"' and lines[2] == "0.0,inf"
+
+
+def test_a_chart_that_leaves_the_page_raises_no_error(open_page):
+    # At n = 3 the triangle's chart is on the page; at n = 4 it is gone, its element removed while its
+    # size changes: plotly.js refuses to resize it, and the page must not carry that as an error.
+    page = open_page("/cross-entropy")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    n = page_slider(page, "Number of outcomes n")
+    for key in ("ArrowRight", "ArrowLeft", "ArrowRight"):
+        n.focus()
+        page.keyboard.press(key)
+        wait_until_idle(page)
+        page.wait_for_timeout(300)
+    assert errors == []
