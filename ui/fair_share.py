@@ -2,7 +2,7 @@
 
 Any client can ask for reruns as fast as it can send them, and Streamlit starts every one: with
 ``runner.fastReruns`` (its default) each request stops the session's current run and starts a new
-thread, and ten clients asking for ``/loss`` every 0.1 s kept a learner waiting for more than 10 s.
+thread, and a client that asks again as soon as each run finishes keeps a share of the core busy.
 Streamlit has no limit of its own, so the app checks one at the start of each run: a token bucket
 per session (``RunBudget``), generous enough that a learner never meets it, tight enough that ten
 greedy clients together cannot take the whole core.
