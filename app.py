@@ -4,10 +4,12 @@ import streamlit as st
 
 from pages import PAGES, next_page_link
 from ui.controls import start_run, unit_control
+from ui.fair_share import wait_for_turn
 from ui.links import class_link, note_rejected_values, remember_opening_link, share_link
 from ui.play import stop_on_leaving
 from ui.style import app_style
 
+wait_for_turn()  # first: a session over its share of the server waits here, before any cost
 st.set_page_config(page_title="Cross-entropy, explained", page_icon=":material/show_chart:", layout="wide")
 remember_opening_link()
 start_run()

@@ -11,24 +11,29 @@ errors, and the server's resident memory before, at the peak of and after the se
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import statistics
 import threading
 import time
 import urllib.request
-from collections.abc import Coroutine, Sequence
+from collections.abc import AsyncIterator, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import ClientConnection
+from websockets.typing import Origin, Subprotocol
 
 from pages import PAGES
 
-__all__ = ["SCENARIOS", "Results", "every_page", "resident_mb", "run", "session"]
+__all__ = ["SCENARIOS", "Results", "connect", "every_page", "flood", "resident_mb", "run", "run_in_own_loop", "session"]
+
+T = TypeVar("T")
 
 #: (page's URL path, the slider it moves, the values to move it through), one per page of the registry.
 SCENARIOS: list[tuple[str, str, Sequence[float]]] = [(page.url_path, *page.exercise) for page in PAGES]
@@ -74,24 +79,30 @@ async def _until_finished(socket, sliders: dict[str, str]) -> None:
                 return
 
 
+@contextlib.asynccontextmanager
+async def connect(url: str, page: str = "") -> AsyncIterator[ClientConnection]:
+    """A session's websocket, opened as a browser opens it: load the page, then open
+    ``/_stcore/stream`` with the cookies the page set (behind a load balancer, one of them pins the
+    session to a replica)."""
+    cookies = await asyncio.to_thread(_page_cookies, f"{url}/{page}")
+    async with websockets.connect(
+        url.replace("http", "ws", 1) + "/_stcore/stream",
+        subprotocols=[Subprotocol("streamlit")],
+        origin=Origin(url),
+        additional_headers={"Cookie": cookies} if cookies else None,
+        max_size=None,
+        open_timeout=60,
+        proxy=None,
+    ) as socket:
+        yield socket
+
+
 async def session(url: str, scenario, changes: int, pace: tuple[float, float], results: Results, seed: int) -> None:
     """One learner: open ``scenario``'s page, then move its slider ``changes`` times, ``pace`` seconds apart."""
     page, key, values = scenario
     rng = random.Random(seed)
-    ws_url = url.replace("http", "ws", 1) + "/_stcore/stream"
     try:
-        # As a browser does: load the page, then open the websocket with the cookies it was given
-        # (behind a load balancer, one of them pins the session to a replica).
-        cookies = await asyncio.to_thread(_page_cookies, f"{url}/{page}")
-        async with websockets.connect(
-            ws_url,
-            subprotocols=["streamlit"],
-            origin=url,
-            additional_headers={"Cookie": cookies} if cookies else None,
-            max_size=None,
-            open_timeout=60,
-            proxy=None,
-        ) as socket:
+        async with connect(url, page) as socket:
             sliders: dict[str, str] = {}
             await socket.send(_rerun(page))
             await asyncio.wait_for(_until_finished(socket, sliders), 60)
@@ -108,6 +119,55 @@ async def session(url: str, scenario, changes: int, pace: tuple[float, float], r
         results.errors.append(f"/{page}: {type(error).__name__}: {error}")
 
 
+async def flood(
+    url: str, page: str, every: float, seconds: float, *, wait: bool = False, start: asyncio.Barrier | None = None
+) -> int:
+    """A greedy client: asks for a run of ``page`` every ``every`` seconds for ``seconds``, as a
+    script can; returns how many runs the server gave it, counted as the runs that sent it anything
+    to draw. Without ``wait`` it never waits for a run to finish, so each request replaces the last;
+    with it, it asks again ``every`` seconds after each run finishes. Each request moves the page's
+    exercise slider, so no two ask for the same run. With ``start``, it begins once every party has
+    loaded its page."""
+    _, key, values = next(scenario for scenario in SCENARIOS if scenario[0] == page)
+    runs: set[str] = set()
+    finished = asyncio.Event()
+    async with connect(url, page) as socket:
+        sliders: dict[str, str] = {}
+        await socket.send(_rerun(page))
+        await asyncio.wait_for(_until_finished(socket, sliders), 60)
+
+        async def count() -> None:
+            # A run's new_session names it; Streamlit forwards only the session's current run, so
+            # what follows, until the next one, is that run's.
+            current = ""
+            async for frame in socket:
+                message = ForwardMsg.FromString(frame)
+                kind = message.WhichOneof("type")
+                if kind == "new_session":
+                    current = message.metadata.run.script_run_id
+                elif kind == "delta":
+                    runs.add(current)
+                elif kind == "script_finished" and message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                    finished.set()
+
+        if start is not None:
+            await start.wait()
+        counting = asyncio.create_task(count())
+        end = time.perf_counter() + seconds
+        change = 0
+        while time.perf_counter() < end:
+            finished.clear()
+            await socket.send(_rerun(page, sliders[key], values[change % len(values)]))
+            change += 1
+            if wait:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(finished.wait(), end - time.perf_counter())
+            await asyncio.sleep(every)
+        await asyncio.sleep(1.0)  # what the last runs let through still send
+        counting.cancel()
+    return len(runs)
+
+
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy from the environment
 
 
@@ -118,11 +178,12 @@ def _page_cookies(url: str) -> str:
         return "; ".join(value.split(";", 1)[0] for value in response.headers.get_all("Set-Cookie") or [])
 
 
-def _run_in_own_loop(coroutine: Coroutine[Any, Any, None]) -> None:
-    """Run the sessions on an event loop of their own, in a thread of their own: the caller's thread
-    may already run a loop (Playwright's sync API keeps one running in a test process)."""
+def run_in_own_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run the sessions on an event loop of their own, in a thread of their own, and return what
+    they return: the caller's thread may already run a loop (Playwright's sync API keeps one running
+    in a test process)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def every_page(url: str, changes: int = 0, pace: tuple[float, float] = (0.0, 0.1)) -> Results:
@@ -132,7 +193,7 @@ def every_page(url: str, changes: int = 0, pace: tuple[float, float] = (0.0, 0.1
     async def all_at_once() -> None:
         await asyncio.gather(*(session(url, scenario, changes, pace, results, seed=0) for scenario in SCENARIOS))
 
-    _run_in_own_loop(all_at_once())
+    run_in_own_loop(all_at_once())
     return results
 
 
@@ -176,7 +237,7 @@ def run(
         )
 
     start = time.perf_counter()
-    _run_in_own_loop(everyone())
+    run_in_own_loop(everyone())
     elapsed = time.perf_counter() - start
     done.set()
     sampler.join()

@@ -3,8 +3,7 @@
 import numpy as np
 import streamlit as st
 
-from core.classifier import TrainingHistory, one_hot, train_softmax_classifier
-from core.data import load_iris, split_iris
+from core.classifier import iris_training, one_hot
 from core.figures import flower_prediction, learning_curves, true_class_probability
 from pages import begin
 from ui.charts import chart
@@ -16,30 +15,12 @@ unit = current_unit()
 MAX_EPOCHS = int(CONTROLS["epochs"].high)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def train(learning_rate: float, label_smoothing: float) -> tuple[TrainingHistory, list[str]]:
-    """One run of the longest training per learning rate and smoothing, shared by every visitor and
-    never mutated: the epochs slider reads a prefix of it."""
-    features, labels, _, classes = load_iris()
-    train_rows, test_rows = split_iris(labels)
-    history = train_softmax_classifier(
-        features,
-        labels,
-        train_rows,
-        test_rows,
-        epochs=MAX_EPOCHS,
-        learning_rate=learning_rate,
-        label_smoothing=label_smoothing,
-    )
-    return history, classes
-
-
 epochs_column, rate_column, smoothing_column = st.columns(3)
 epochs = slider("epochs", 150, container=epochs_column)
 learning_rate = choice("lr", 0.3, container=rate_column)
 smoothing = slider("smoothing", 0.0, container=smoothing_column)
 
-full_history, classes = train(learning_rate, smoothing)
+full_history, classes = iris_training(learning_rate, smoothing, MAX_EPOCHS)  # the longest run, cached
 history = full_history.until(epochs)
 
 train_loss, test_loss = float(history.train_loss[-1]), float(history.test_loss[-1])  # in nats

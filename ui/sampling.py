@@ -9,6 +9,7 @@ from core.figures import running_means_curve
 from core.sampling import running_means, summary
 from ui.charts import chart
 from ui.controls import slider
+from ui.fair_share import wait_for_fragment_turn
 from ui.output import infinite, metrics
 from ui.play import pace, played_slider, rerun_page
 
@@ -24,6 +25,7 @@ def sampling_panel(c: Comparison) -> None:
     @st.fragment(run_every=pace("draws"))
     def draws_from_p() -> None:
         """While ▶ plays, this part of the page reruns alone, a few times a second, drawing more each time."""
+        wait_for_fragment_turn()
         count_column, play_column, seed_column = st.columns([3, 1, 3], vertical_alignment="bottom")
         count = played_slider("draws", 100, container=count_column, button=play_column)
         seed = slider("seed", 1, container=seed_column, on_change=rerun_page)  # the share links follow it

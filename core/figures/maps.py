@@ -37,7 +37,8 @@ EDGE_WIDTH = 8
 
 @lru_cache(maxsize=3)
 def _square_values(unit: Unit) -> npt.NDArray[np.float32]:
-    """H(p, q) on the square grid (rows p, columns q), float32, ∞ as NaN; computed once per unit."""
+    """H(p, q) on the square grid (rows p, columns q), float32, ∞ as NaN; computed once per unit
+    (10 KB each, 31 KB for the three units)."""
     values = measures.binary_cross_entropy(SQUARE_STEPS[:, None], SQUARE_STEPS[None, :], unit.base)
     z = np.where(np.isfinite(values), values, np.nan).astype(np.float32)
     z.flags.writeable = False
@@ -181,7 +182,8 @@ def _simplex_grid() -> tuple[FloatArray, FloatArray, FloatArray, npt.NDArray[np.
 
     Cells of about 0.015 on each side, drawn smoothly: about 3,800 of them, ≈ 20 KB to send. Their
     centres sit half a cell in from the box, so that the bottom edge of the cells is the triangle's
-    and no centre lies on its edges, where H(p, q) may be ∞: the edge band draws those.
+    and no centre lies on its edges, where H(p, q) may be ∞: the edge band draws those. Kept once:
+    97 KB.
     """
     x = (np.arange(66) + 0.5) / 66
     y = (np.arange(58) + 0.5) * _HEIGHT / 58
@@ -196,7 +198,8 @@ def _simplex_grid() -> tuple[FloatArray, FloatArray, FloatArray, npt.NDArray[np.
 
 @lru_cache(maxsize=1)
 def _simplex_edges() -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], FloatArray]:
-    """Points along the triangle's three edges, corner to corner: their x, y and distribution q."""
+    """Points along the triangle's three edges, corner to corner: their x, y and distribution q (10 KB,
+    kept once)."""
     t = np.linspace(0.0, 1.0, EDGE_POINTS)[:, None]
     corners = np.eye(3)
     q = np.concatenate([(1 - t) * corners[i] + t * corners[(i + 1) % 3] for i in range(3)])
@@ -207,7 +210,7 @@ def _simplex_edges() -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], 
 @lru_cache(maxsize=64)
 def _simplex_values(p: tuple[float, ...], unit: Unit) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     """H(p, q) over the triangle's cells (NaN outside it) and along its edges (∞ kept), float32;
-    once per p and unit."""
+    once per p and unit: 17 KB each, 1.1 MB for the 64 kept."""
     x, y, cells, inside = _simplex_grid()
     z = np.where(inside, measures.cross_entropy(p, cells, unit.base), np.nan).astype(np.float32)
     edges = np.asarray(measures.cross_entropy(p, _simplex_edges()[2], unit.base), dtype=np.float32)

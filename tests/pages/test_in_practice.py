@@ -3,10 +3,11 @@
 import math
 
 import numpy as np
+import streamlit as st
 from sklearn.metrics import log_loss
 
 from core import NATS, format_value
-from core.classifier import train_softmax_classifier
+from core.classifier import iris_training, train_softmax_classifier
 from core.data import load_iris, split_iris
 from tests.pages.conftest import array, chart, charts, metric_values
 
@@ -72,3 +73,17 @@ def test_the_three_flowers_bars_are_named_by_species_and_their_titles_name_the_f
         assert flower["layout"]["title"]["text"].endswith(f": {name}")  # one line, not a heading that wraps
     assert "Their labels p and predictions q after 40 epochs:" in [m.value for m in at.markdown]
     assert not any("Outcomes 1, 2, 3" in caption.value for caption in at.caption)
+
+
+def test_a_clients_clear_cache_leaves_the_training_cache_warm(open_link):
+    """A ``clear_cache`` message from any client empties Streamlit's caches for every session
+    (``AppSession._handle_clear_cache_request``); the training is cached outside them, so the next
+    visitor of a setting already trained is served from the cache, not trained again."""
+    open_link(PAGE, lr="0.1", smoothing="0.07")
+    before = iris_training.cache_info()
+    st.cache_data.clear()  # what the message does, besides clearing its own session's state
+    st.cache_resource.clear()
+    open_link(PAGE, lr="0.1", smoothing="0.07")
+    after = iris_training.cache_info()
+    assert after.misses == before.misses and after.hits > before.hits
+    assert after.currsize == before.currsize
