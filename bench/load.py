@@ -7,7 +7,9 @@ errors, and the server's resident memory before, at the peak of and after the se
 the repository root:
 
     python -m bench.load --sessions 100 --changes 20     # starts `streamlit run app.py` itself
-    python -m bench.load --replicas 2   # two servers behind nginx, as deploy/nginx.conf sets them up
+    python -m bench.load --page '' --page loss           # only these pages (URL paths, '' for home)
+    python -m bench.load --sessions 200 --changes 5 --arrive 5   # a class arriving within 5 s
+    python -m bench.load --replicas 2   # the classroom command: two replicas behind nginx
     python -m bench.load --url http://127.0.0.1:8501 --pid 1234  # or loads a running server
 """
 
@@ -25,10 +27,18 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=20, help="slider moves per session")
     parser.add_argument("--pace", type=float, nargs=2, default=(1.0, 3.0), help="seconds between moves")
     parser.add_argument("--url", help="a running server; without it one is started")
-    parser.add_argument("--replicas", type=int, default=1, help="servers started behind nginx (deploy/nginx.conf)")
+    parser.add_argument("--replicas", type=int, default=1, help="replicas behind nginx (python -m deploy.classroom)")
     parser.add_argument("--pid", type=int, help="the running server's process, for its memory (with --url)")
+    parser.add_argument("--page", action="append", help="only this page's URL path ('' for home); repeatable")
+    parser.add_argument("--arrive", type=float, default=0.0, help="seconds over which the sessions arrive")
     args = parser.parse_args()
-    load = {"sessions": args.sessions, "changes": args.changes, "pace": tuple(args.pace)}
+    load = {
+        "sessions": args.sessions,
+        "changes": args.changes,
+        "pace": tuple(args.pace),
+        "pages": args.page,
+        "arrive": args.arrive,
+    }
     if args.url:
         if args.pid is None:
             parser.error("--url needs --pid: the server's process, whose memory is reported")

@@ -46,6 +46,8 @@ class Results:
     records: list[tuple[str, float, float]] = field(default_factory=list)
     began: float = field(default_factory=time.perf_counter)
     errors: list[str] = field(default_factory=list)
+    #: Seconds from opening the websocket to the first run's end, per session: a page's first load.
+    loads: list[float] = field(default_factory=list)
 
 
 def _rerun(page: str, widget_id: str | None = None, value: float | None = None) -> bytes:
@@ -97,15 +99,21 @@ async def connect(url: str, page: str = "") -> AsyncIterator[ClientConnection]:
         yield socket
 
 
-async def session(url: str, scenario, changes: int, pace: tuple[float, float], results: Results, seed: int) -> None:
-    """One learner: open ``scenario``'s page, then move its slider ``changes`` times, ``pace`` seconds apart."""
+async def session(
+    url: str, scenario, changes: int, pace: tuple[float, float], results: Results, seed: int, arrive: float = 0.0
+) -> None:
+    """One learner: arrive within ``arrive`` seconds, open ``scenario``'s page, then move its slider
+    ``changes`` times, ``pace`` seconds apart."""
     page, key, values = scenario
     rng = random.Random(seed)
+    await asyncio.sleep(rng.uniform(0.0, arrive))
     try:
+        opened = time.perf_counter()
         async with connect(url, page) as socket:
             sliders: dict[str, str] = {}
             await socket.send(_rerun(page))
             await asyncio.wait_for(_until_finished(socket, sliders), 60)
+            results.loads.append(time.perf_counter() - opened)
             if key not in sliders:
                 raise RuntimeError(f"no slider {key!r} on /{page}")
             for change in range(changes):
@@ -207,12 +215,26 @@ def resident_mb(pids: int | list[int]) -> float:
 
 
 def run(
-    url: str, pid: int | list[int], sessions: int, changes: int, pace: tuple[float, float], settle: float = 5.0
+    url: str,
+    pid: int | list[int],
+    sessions: int,
+    changes: int,
+    pace: tuple[float, float],
+    settle: float = 5.0,
+    *,
+    pages: Sequence[str] | None = None,
+    arrive: float = 0.0,
 ) -> dict:
     """Load the server and return the figures: latency percentiles (ms), errors, memory (MB).
 
     ``pid`` is the server's process (``Server.pid``), or the replicas' (``Replicas.pids``), for memory.
+    The sessions take the pages in turn, or only ``pages`` (URL paths, "" for home), and arrive
+    spread over ``arrive`` seconds (all at once by default); ``load_p95_ms`` is the first load of
+    their page, websocket to the end of its first run.
     """
+    scenarios = [s for s in SCENARIOS if pages is None or s[0] in pages]
+    if not scenarios:
+        raise ValueError(f"pages: none of {pages!r} is a page of the registry")
     fresh = resident_mb(pid)
     # Idle, as a server is once it has served every page: modules imported, caches filled.
     warm_up = every_page(url)
@@ -233,7 +255,10 @@ def run(
 
     async def everyone() -> None:
         await asyncio.gather(
-            *(session(url, SCENARIOS[i % len(SCENARIOS)], changes, pace, results, seed=i) for i in range(sessions))
+            *(
+                session(url, scenarios[i % len(scenarios)], changes, pace, results, seed=i, arrive=arrive)
+                for i in range(sessions)
+            )
         )
 
     start = time.perf_counter()
@@ -258,6 +283,7 @@ def run(
         "p95_ms": percentile(0.95),
         "p99_ms": percentile(0.99),
         "mean_ms": statistics.fmean(latencies) * 1e3 if latencies else float("nan"),
+        "load_p95_ms": percentile(0.95, sorted(results.loads)),
         "p95_ms_by_page": {f"/{page}": round(percentile(0.95, sorted(v))) for page, v in sorted(by_page.items())},
         "rss_fresh_mb": fresh,
         "rss_idle_mb": before,
