@@ -21,7 +21,7 @@ import pytest
 import websockets
 
 from deploy.classroom import PING_SECONDS, TEMPLATE, render_nginx_config
-from devtools.load import SCENARIOS, _rerun, _until_finished, every_page, resident_mb
+from devtools.load import SCENARIOS, _rerun, _until_finished, every_page, resident_mb, run_in_own_loop
 from devtools.servers import ROOT, Replicas, replicas_behind_nginx
 
 #: The issue's target: a hung or dead replica is noticed by nginx and by the learner within this.
@@ -230,7 +230,7 @@ def test_a_hung_replica_is_killed_and_its_learners_go_on_with_a_replica_that_ans
             # The browser reconnects with the same cookie, and the view comes back from the link.
             return closed, newcomer_waited, await _seconds_to_run(replicas.url, key)
 
-        closed, newcomer_waited, reconnected = asyncio.run(scenario())
+        closed, newcomer_waited, reconnected = run_in_own_loop(scenario())
         assert closed <= NOTICED_WITHIN
         assert newcomer_waited <= NOTICED_WITHIN
         assert reconnected <= 10
@@ -247,7 +247,7 @@ def test_a_dead_replica_is_restarted_and_sigterm_leaves_no_process_behind():
         os.kill(pid, signal.SIGKILL)
         died = time.monotonic()
         # Meanwhile, a learner sent to it by the hash is served by the other replica.
-        assert asyncio.run(_seconds_to_run(replicas.url, key)) <= 10
+        assert run_in_own_loop(_seconds_to_run(replicas.url, key)) <= 10
         while replicas.processes.get(address, pid) == pid:
             assert time.monotonic() - died <= NOTICED_WITHIN, "the dead replica was not restarted"
             time.sleep(0.2)

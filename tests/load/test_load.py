@@ -15,3 +15,16 @@ def test_ten_sessions_on_every_page_have_no_errors_and_answer_quickly():
     assert report["interactions"] == 50
     assert report["p95_ms"] <= 500, report
     assert report["rss_peak_mb"] < 2700, report  # Streamlit Community Cloud's limit
+
+
+def test_a_class_arriving_at_once_on_one_page_is_served_without_errors():
+    # The home page only, as a shared link sends a class: 30 sessions arriving within 3 s (the
+    # benchmark's 200 within 5 s, in small), each moving q a few times.
+    with running_app("load-arrivals") as server:
+        report = run(
+            server.url, server.pid, sessions=30, changes=3, pace=(0.5, 1.5), settle=2.0, pages=[""], arrive=3.0
+        )
+    assert report["errors"] == []
+    assert report["interactions"] == 90
+    assert set(report["p95_ms_by_page"]) == {"/"}
+    assert report["load_p95_ms"] <= 3000 and report["p95_ms"] <= 1000, report
