@@ -45,7 +45,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["PING_SECONDS", "Classroom", "main", "render_nginx_config"]
+__all__ = ["PING_SECONDS", "Classroom", "free_port", "healthy", "main", "render_nginx_config", "terminate"]
 
 #: The repository root, where ``streamlit run app.py`` runs and reads ``.streamlit/config.toml``.
 ROOT = Path(__file__).parents[1]
@@ -92,7 +92,8 @@ def _listen_address(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def _healthy(url: str, timeout: float = HEALTH_TIMEOUT) -> bool:
+def healthy(url: str, timeout: float = HEALTH_TIMEOUT) -> bool:
+    """Whether the server at ``url`` answers its health check within ``timeout`` seconds."""
     try:
         with _DIRECT.open(f"{url}/_stcore/health", timeout=timeout) as response:
             return response.read() == b"ok"
@@ -100,18 +101,19 @@ def _healthy(url: str, timeout: float = HEALTH_TIMEOUT) -> bool:
         return False
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on at the moment."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def _terminate(processes: list[subprocess.Popen[bytes]]) -> None:
-    """SIGTERM to each, then SIGKILL to any still running after ``STOP_SECONDS``; reaps them all."""
+def terminate(processes: list[subprocess.Popen[bytes]], seconds: float = STOP_SECONDS) -> None:
+    """SIGTERM to each, then SIGKILL to any still running after ``seconds``; reaps them all."""
     for process in processes:
         if process.poll() is None:
             process.terminate()
-    deadline = time.monotonic() + STOP_SECONDS
+    deadline = time.monotonic() + seconds
     for process in processes:
         try:
             process.wait(timeout=max(0.0, deadline - time.monotonic()))
@@ -192,7 +194,7 @@ class Classroom:
         self._nginx_command()  # nginx is there, before anything starts
         secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
         self.replicas = [
-            Replica(number, _free_port(), secret, self.state_dir / f"replica-{number}.log")
+            Replica(number, free_port(), secret, self.state_dir / f"replica-{number}.log")
             for number in range(1, self.count + 1)
         ]
         for replica in self.replicas:
@@ -200,7 +202,7 @@ class Classroom:
         deadline = time.monotonic() + STARTUP_SECONDS
         for replica in self.replicas:
             assert replica.process is not None
-            while not _healthy(replica.url):
+            while not healthy(replica.url):
                 if replica.process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"replica {replica.number} did not start; see {replica.log_path}")
                 self._pause()
@@ -230,7 +232,7 @@ class Classroom:
             raise RuntimeError(f"nginx rejected its configuration: {checked.stderr.strip()}")
         self.nginx = subprocess.Popen(command, stdin=subprocess.DEVNULL, process_group=0)
         deadline = time.monotonic() + 30
-        while not _healthy(self.url):
+        while not healthy(self.url):
             if self.nginx.poll() is not None or time.monotonic() > deadline:
                 error_log = self.state_dir / "error.log"
                 error = error_log.read_text().strip().splitlines()[-1:] if error_log.exists() else []
@@ -244,7 +246,7 @@ class Classroom:
         if (code := self.nginx.poll()) is not None:
             log.warning("nginx exited with code %s; restarting it", code)
             self._start_nginx()
-        answers = list(pool.map(lambda replica: _healthy(replica.url), self.replicas))
+        answers = list(pool.map(lambda replica: healthy(replica.url), self.replicas))
         now = time.monotonic()
         for replica, answered in zip(self.replicas, answers, strict=True):
             assert replica.process is not None
@@ -289,8 +291,8 @@ class Classroom:
     def stop(self) -> None:
         """nginx first, so that no request reaches a replica on its way out, then the replicas."""
         if self.nginx is not None:
-            _terminate([self.nginx])
-        _terminate([replica.process for replica in self.replicas if replica.process is not None])
+            terminate([self.nginx])
+        terminate([replica.process for replica in self.replicas if replica.process is not None])
         log.info("stopped")
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from deploy.classroom import free_port, healthy, terminate
 
 __all__ = [
     "ARTIFACTS",
@@ -29,8 +29,6 @@ __all__ = [
 ROOT = Path(__file__).parents[1]
 #: Servers' logs and the browser tests' screenshots.
 ARTIFACTS = ROOT / "test-artifacts"
-
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy from the environment
 
 
 @dataclass(frozen=True)
@@ -77,30 +75,6 @@ class Replicas:
         return list(self.processes.values())
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on at the moment."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with _DIRECT.open(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read() == b"ok"
-    except OSError:
-        return False
-
-
-def _stop(process: subprocess.Popen, timeout: float = 10) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @contextlib.contextmanager
 def running_app(
     log_name: str = "streamlit", script: str = "app.py", env: dict[str, str] | None = None, cwd: Path = ROOT
@@ -124,7 +98,7 @@ def running_app(
         try:
             url = f"http://127.0.0.1:{port}"
             deadline = time.monotonic() + 60
-            while not _healthy(url):
+            while not healthy(url, timeout=2):
                 if process.poll() is not None:
                     raise RuntimeError(
                         f"streamlit run {script} exited with code {process.returncode} before it became "
@@ -135,7 +109,7 @@ def running_app(
                 time.sleep(0.2)
             yield Server(url, process.pid)
         finally:
-            _stop(process)
+            terminate([process])
 
 
 @contextlib.contextmanager
@@ -158,7 +132,7 @@ def replicas_behind_nginx(count: int = 2, log_name: str = "classroom") -> Iterat
         try:
             url = f"http://127.0.0.1:{port}"
             deadline = time.monotonic() + 90
-            while not _healthy(url):
+            while not healthy(url, timeout=2):
                 if process.poll() is not None:
                     raise RuntimeError(f"deploy.classroom exited with code {process.returncode}; see {log.name}")
                 if time.monotonic() > deadline:
@@ -166,4 +140,4 @@ def replicas_behind_nginx(count: int = 2, log_name: str = "classroom") -> Iterat
                 time.sleep(0.2)
             yield Replicas(url, process.pid, Path(log.name), Path(directory))
         finally:
-            _stop(process, timeout=30)  # it stops nginx, then gives each replica 10 s
+            terminate([process], seconds=30)  # it stops nginx, then gives each replica 10 s
