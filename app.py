@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages import PAGES, next_page_link
+from pages import PAGES, navigation_pages, next_page_link
 from ui.controls import start_run, unit_control
 from ui.fair_share import wait_for_turn
 from ui.links import class_link, note_rejected_values, remember_opening_link, share_link
@@ -15,12 +15,7 @@ remember_opening_link()
 start_run()
 app_style()
 
-page = st.navigation(
-    [
-        st.Page(entry.path, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=entry.url_path == "")
-        for entry in PAGES
-    ]
-)
+page = st.navigation(navigation_pages())
 stop_on_leaving(page.url_path)
 top_row = unit_control()
 notices = st.container()

@@ -16,6 +16,7 @@ from core import _checks
 from core._checks import FloatArray
 from core.losses import _softmax, log_softmax, softmax
 from core.measures import entropy
+from core.memo import kept
 
 __all__ = ["Descent", "gradient_descent", "smoothed_target"]
 
@@ -75,6 +76,7 @@ class Descent:
     target: FloatArray
 
 
+@kept(64)  # the /loss page asks again for every move of its step and its later sections
 def gradient_descent(logits: npt.ArrayLike, target: npt.ArrayLike, *, learning_rate: float, steps: int) -> Descent:
     """Minimise H(p, softmax(z)) over the logits z by plain gradient descent: z ← z − lr·(q − p).
 

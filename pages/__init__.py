@@ -7,17 +7,19 @@ bottom: controls, then ``core``, then output.
 
 from __future__ import annotations
 
+import copy
 import math
 import runpy
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from core.units import format_value
 from ui.controls import current_unit, entry_point_ran
 
-__all__ = ["PAGES", "PageEntry", "begin", "link_to", "next_page_link"]
+__all__ = ["PAGES", "PageEntry", "begin", "link_to", "navigation_pages", "next_page_link"]
 
 FOLDER = Path(__file__).parent
 ENTRY_POINT = FOLDER.parent / "app.py"
@@ -161,6 +163,26 @@ PAGES: tuple[PageEntry, ...] = (
         ("epochs", tuple(100 + 7 * i for i in range(30))),
     ),
 )
+
+
+_made: tuple[StreamlitPage, ...] = ()
+
+
+def navigation_pages() -> list[StreamlitPage]:
+    """The registry's pages as ``st.navigation`` takes them, the default page first.
+
+    An ``st.Page`` checks and resolves its script's path as it is made, which at every run of every
+    session came to a twentieth of the server's time under load (py-spy under bench/load.py). So they
+    are made once, in the first run (they need one), and each run gets copies of them: ``st.navigation``
+    marks the pages it is given (``_default``, ``_can_be_called``), and sessions run side by side.
+    """
+    global _made
+    if not _made:
+        _made = tuple(
+            st.Page(entry.path, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=not entry.url_path)
+            for entry in PAGES
+        )
+    return [copy.copy(page) for page in _made]
 
 
 def begin(script: str) -> PageEntry:

@@ -9,17 +9,19 @@ themes its own Plotly charts, with the plotly.js bundle the app serves (``static
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from core.figures.described import Description, data_csv, describe
+from core.figures._sending import Figure
+from core.figures.described import Description, Table, data_csv, describe
 from ui.controls import CONTROLS, hidden, locked
 
 __all__ = ["OwnControl", "chart"]
@@ -50,16 +52,103 @@ _live_chart = st.components.v2.component("live_chart", js=_LOADER, isolate_style
 
 
 #: Session State's record of each live chart: the revision and the figure the browser was last sent,
-#: in ``_pieces``.
+#: as ``_Sent.pieces``.
 _SENT = "live_chart_sent"
+
+#: A changed piece of JSON up to this long is read back and compared within, so that only what changed
+#: in it is sent; a longer one (a curve, a list of states) is sent whole, as it is, without reading it.
+_COMPARED = 2048
+
+
+class _Raw(str):
+    """JSON text, sent as it is within the message (``_json``)."""
+
+    __slots__ = ()
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def _json(value: object) -> str:
+    """``value`` as compact JSON, with ``_Raw`` text in it as it is."""
+    if isinstance(value, _Raw):
+        return value
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_dump(key)}:{_json(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_json(item) for item in value) + "]"
+    return _dump(value)
+
+
+def _pieces(value: object, depth: int = 5) -> object:
+    """A figure as JSON text in pieces: its dicts and its lists of containers are split, ``depth``
+    levels deep, into a piece of text for each value (each key of each trace, each key of the layout
+    and of each slider and sweep in it, each key of each own control).
+
+    Session State keeps a chart's last figure in this form, a few hundred strings rather than tens
+    of thousands of objects (a class's figures, kept as objects, came to a million, which every full
+    garbage collection walked, pausing every session). A figure's pieces are made once and kept with
+    it (``Figure.kept``), so sessions shown the same figure share them, and a rerun compares pieces
+    by identity first, then by text.
+    """
+    if depth and isinstance(value, dict):
+        return {key: _pieces(item, depth - 1) for key, item in value.items()}
+    if depth and isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
+        return [_pieces(item, depth - 1) for item in value]
+    return _Raw(_dump(value))
+
+
+def _whole(pieces: object) -> _Raw:
+    """Pieces as one JSON text, without reading them back."""
+    return _Raw(_json(pieces))
+
+
+def _changes_since(before: object, after: object, path: list | None = None, changes: dict | None = None) -> dict:
+    """What changed from a figure kept as ``_pieces`` to the same chart's next one, to send instead of
+    the whole figure: ``set`` lists [path, value] pairs and ``unset`` the paths of removed keys; a path
+    walks dict keys and list indices from the figure's root.
+
+    Pieces are compared by text, as the browser reads them. A changed piece that is short is read
+    back and compared within (``_compare``); a long one is sent whole, as its text. Containers of
+    pieces that no longer match (a list of another length) are sent whole.
+    """
+    path = [] if path is None else path
+    changes = {"set": [], "unset": []} if changes is None else changes
+    if before is after:
+        return changes
+    if isinstance(after, dict) and isinstance(before, dict):
+        for key, now in after.items():
+            if key not in before:
+                changes["set"].append([[*path, key], _whole(now)])
+            else:
+                _changes_since(before[key], now, [*path, key], changes)
+        changes["unset"].extend([*path, key] for key in before if key not in after)
+    elif isinstance(after, list) and isinstance(before, list) and len(after) == len(before):
+        changed = [
+            index for index, (was, now) in enumerate(zip(before, after, strict=True)) if was is not now and was != now
+        ]
+        if len(changed) > 8 and len(changed) > len(after) / 2:  # a new list of states, say: sent whole
+            changes["set"].append([path, _whole(after)])
+            return changes
+        for index in changed:
+            _changes_since(before[index], after[index], [*path, index], changes)
+    elif isinstance(after, str) and isinstance(before, str):
+        if before != after:
+            if len(before) <= _COMPARED and len(after) <= _COMPARED:
+                _compare(json.loads(before), json.loads(after), path, changes)
+            else:
+                changes["set"].append([path, after])
+    else:
+        changes["set"].append([path, _whole(after)])
+    return changes
 
 
 def _compare(old: object, new: object, path: list, changes: dict[str, list]) -> None:
-    """Add what changed from ``old`` to ``new``, found at ``path``, to ``changes``.
+    """Add what changed from ``old`` to ``new``, read from JSON and found at ``path``, to ``changes``.
 
-    ``set`` lists [path, value] pairs and ``unset`` the paths of removed keys; a path walks dict keys
-    and list indices from the figure's root. Lists of containers (traces, steps) of the same length
-    are compared element by element; any other list that changed is sent whole.
+    Lists of containers of the same length are compared element by element; any other list that
+    changed is sent whole.
     """
     if isinstance(old, dict) and isinstance(new, dict):
         for key, value in new.items():
@@ -79,61 +168,6 @@ def _compare(old: object, new: object, path: list, changes: dict[str, list]) -> 
                 _compare(was, now, [*path, index], changes)
     else:
         changes["set"].append([path, new])
-
-
-def _dump(value: object) -> str:
-    return json.dumps(value, separators=(",", ":"))
-
-
-def _pieces(figure: dict) -> dict:
-    """A figure as JSON text, in pieces: each trace, each key of the layout, each own control.
-
-    Session State keeps a chart's last figure in this form, a few strings rather than thousands of
-    objects (a class's figures, kept as objects, came to a million, which every full garbage
-    collection walked, pausing every session), and a rerun parses only the pieces whose text changed.
-    """
-    return {
-        top: [_dump(item) for item in value]
-        if isinstance(value, list)
-        else {key: _dump(item) for key, item in value.items()}
-        if isinstance(value, dict)
-        else _dump(value)
-        for top, value in figure.items()
-    }
-
-
-def _whole(piece: list | dict | str) -> object:
-    """A piece of ``_pieces``, read back."""
-    if isinstance(piece, list):
-        return [json.loads(item) for item in piece]
-    if isinstance(piece, dict):
-        return {key: json.loads(item) for key, item in piece.items()}
-    return json.loads(piece)
-
-
-def _changes_since(before: dict, after: dict) -> dict:
-    """What changed from a figure kept as ``_pieces`` to the same chart's next figure, to send instead
-    of the whole figure (see ``_compare``). Both sides are compared as JSON reads them back, as the
-    browser does, and only the pieces whose text changed are read.
-    """
-    changes: dict[str, list] = {"set": [], "unset": []}
-    for top, new in after.items():
-        old = before.get(top)
-        if isinstance(new, list) and isinstance(old, list) and len(old) == len(new):
-            for index, (was, now) in enumerate(zip(old, new, strict=True)):
-                if was != now:
-                    _compare(json.loads(was), json.loads(now), [top, index], changes)
-        elif isinstance(new, dict) and isinstance(old, dict):
-            for key, now in new.items():
-                if key not in old:
-                    changes["set"].append([[top, key], json.loads(now)])
-                elif old[key] != now:
-                    _compare(json.loads(old[key]), json.loads(now), [top, key], changes)
-            changes["unset"].extend([top, key] for key in old if key not in new)
-        elif old != new:  # new, or no longer comparable piece by piece: sent whole
-            changes["set"].append([[top], _whole(new)])
-    changes["unset"].extend([top] for top in before if top not in after)
-    return changes
 
 
 def _resync(key: str) -> None:
@@ -195,8 +229,6 @@ def _own_control(spec: dict, own: OwnControl) -> dict:
         "active": found["active"],
         "drag": own.drag,
         "play": own.play,
-        # A link that locks or hides the page's control locks the chart's own control too.
-        "disabled": locked(own.key) or hidden(own.key),
     }
 
 
@@ -223,6 +255,41 @@ def _moved(key: str, values: dict[str, list]) -> None:
     st.session_state.setdefault(_ANSWERED, {}).setdefault(key, {})[control] = move["seq"]
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """What every session shown a figure is sent, made once per figure and kept with it."""
+
+    #: The figure as ``_pieces``, its own controls taken out of it and under ``controls``, without
+    #: what each session sets itself (``answered``, ``disabled``).
+    pieces: dict
+    #: The values each own control offers, by the page control's key.
+    values: dict[str, list]
+    description: Description
+    #: The data tables as Markdown, one text each.
+    tables: tuple[str, ...]
+
+
+def _prepare(figure: go.Figure, label: str | None, controls: tuple[OwnControl, ...]) -> _Prepared:
+    spec = figure.to_dict()
+    own = [_own_control(spec, control) for control in controls]
+    pieces = cast(dict, _pieces(spec))
+    if own:
+        pieces["controls"] = [_pieces(control, 2) for control in own]
+    description = describe(figure, label)
+    return _Prepared(
+        pieces,
+        {control["key"]: control["values"] for control in own},
+        description,
+        tuple(_markdown_table(table) for table in description.tables),
+    )
+
+
+def _markdown_table(table: Table) -> str:
+    lines = [table.header, ("---",) * len(table.header), *table.rows]
+    rows = "\n".join("| " + " | ".join(cell.replace("|", "\\|") for cell in line) + " |" for line in lines)
+    return f"**{table.caption}**\n\n{rows}"
+
+
 def chart(
     figure: go.Figure,
     *,
@@ -242,47 +309,63 @@ def chart(
     ``controls`` are the page's controls that the figure's own sliders and sweeps mirror (see
     ``OwnControl``): each becomes a control of the chart, under it, which moves the chart at once in
     the browser and the page's control with it.
+
+    What a figure is sent as, and its text alternative, are made once per figure and kept with it
+    (``Figure.kept``): the builders keep their latest figures (``core.memo.kept``), so the sessions
+    of a class moving the same sliders share them, and a rerun that asks for a figure already made
+    only compares it with the last one sent.
     """
-    spec = figure.to_dict()
-    description = describe(figure, label)
+    own = tuple(controls)
+    make = functools.partial(_prepare, figure, label, own)
+    prepared = figure.kept(("sent", label, own), make) if isinstance(figure, Figure) else make()
     key = f"chart-{key}"
     callbacks = {"on_resync_change": lambda: _resync(key)}
-    if controls:
+    pieces = prepared.pieces
+    if own:
         answered = st.session_state.get(_ANSWERED, {}).get(key, {})
-        spec["controls"] = [_own_control(spec, own) | {"answered": answered.get(own.key, 0)} for own in controls]
-        values = {control["key"]: control["values"] for control in spec["controls"]}
-        callbacks["on_value_change"] = lambda: _moved(key, values)
+        pieces = pieces | {
+            "controls": [
+                static
+                | {
+                    "answered": _Raw(_dump(answered.get(control.key, 0))),
+                    # A link that locks or hides the page's control locks the chart's own control too.
+                    "disabled": _Raw(_dump(locked(control.key) or hidden(control.key))),
+                }
+                for static, control in zip(pieces["controls"], own, strict=True)
+            ]
+        }
+        callbacks["on_value_change"] = lambda: _moved(key, prepared.values)
     sent = st.session_state.setdefault(_SENT, {})
     revision, before = sent.get(key, (0, None))
-    pieces = _pieces(spec)
-    update = {"figure": spec} if before is None else {"base": revision, "changes": _changes_since(before, pieces)}
+    update = {"figure": _whole(pieces)} if before is None else {"base": revision}
+    if before is not None:
+        update["changes"] = _changes_since(before, pieces)
     sent[key] = (revision + 1, pieces)
     data = {
         "revision": revision + 1,
         **update,
         "module": MODULE_URL,
         "bundle": BUNDLE_URL,
-        "label": description.name,
-        "summary": description.summary,
+        "label": prepared.description.name,
+        "summary": prepared.description.summary,
         "name": key.removeprefix("chart-"),  # a saved image's file name
     }
     with container if container is not None else contextlib.nullcontext():
         # As JSON bytes, which Streamlit passes on as they are: a dict would be searched for data
         # frames, which imports pandas (80 MB a process) for nothing.
-        _live_chart(data=_dump(data).encode(), key=key, **callbacks)
-        _data_tables(description, figure, key)
+        _live_chart(data=_json(data).encode(), key=key, **callbacks)
+        _data_tables(prepared, figure, key)
 
 
-def _data_tables(description: Description, figure: go.Figure, key: str) -> None:
+def _data_tables(prepared: _Prepared, figure: go.Figure, key: str) -> None:
     """The chart's data, for readers who do not see it: its tables, as Markdown, in an expander, and
     every point of it as a CSV file, written only when it is asked for."""
-    if not description.tables:
+    if not prepared.tables:
         return
-    with st.expander(description.name.replace("Chart of ", "Data: ").replace("Chart: ", "Data: ")):
-        for table in description.tables:
-            lines = [table.header, ("---",) * len(table.header), *table.rows]
-            rows = "\n".join("| " + " | ".join(cell.replace("|", "\\|") for cell in line) + " |" for line in lines)
-            st.markdown(f"**{table.caption}**\n\n{rows}")
+    name = prepared.description.name
+    with st.expander(name.replace("Chart of ", "Data: ").replace("Chart: ", "Data: ")):
+        for table in prepared.tables:
+            st.markdown(table)
         st.download_button(
             "Download all its data (CSV)",
             lambda: data_csv(figure),

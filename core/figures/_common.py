@@ -16,6 +16,12 @@ from core.units import BIT
 
 __all__: list[str] = []
 
+#: How many of its latest figures each builder keeps (``core.memo.kept``), for the next session that
+#: asks for the same one: a class on one link moves the same sliders through the same steps. The
+#: largest, the home page's curve with its 101 states, holds about 0.2 MB with what ``ui.charts``
+#: derives from it, so each builder keeps at most about 13 MB (BENCHMARKS.md measures them).
+KEPT_FIGURES = 64
+
 #: The top of the cross-entropy axes, in nats (5 bits); every unit shows the same picture.
 Y_TOP = 5 * BIT
 

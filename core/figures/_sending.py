@@ -7,13 +7,16 @@ the minor version the tests cover (tests/core/figures compare this module's outp
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import plotly.graph_objects as go
 from _plotly_utils.utils import is_skipped_key, to_typed_array_spec
 
 __all__ = ["Figure"]
+
+T = TypeVar("T")
 
 
 # Plotly ships no type information, so go.Figure is Any to mypy; subclassing it is the point here.
@@ -58,6 +61,14 @@ class Figure(go.Figure):  # type: ignore[misc]
         if spec["frames"]:
             result["frames"] = _sendable(spec["frames"])
         return result
+
+    def kept(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What ``make`` derives from this figure, made at the first call with ``key`` and kept with
+        the figure for the next: a figure is never edited. ``ui.charts`` keeps here what it sends."""
+        derived: dict[Hashable, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in derived:
+            derived[key] = make()
+        return cast(T, derived[key])
 
     def plain(self) -> dict[str, Any]:
         """The data, the layout and the frames as they were built, plain dicts and NumPy arrays: to

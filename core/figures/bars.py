@@ -12,9 +12,10 @@ import plotly.graph_objects as go
 from core.codes import CodeComparison, lengths
 from core.comparison import Comparison
 from core.distributions import MAX_WEIGHT
-from core.figures._common import figure, true_minus
+from core.figures._common import KEPT_FIGURES, figure, true_minus
 from core.figures.colors import IDEAL_FILL, ROLES, SURPRISAL, SURPRISAL_FILL, ink
 from core.fitting import DirectionFits, NormalFit
+from core.memo import kept
 from core.units import BIT, BITS, Unit, format_value
 
 __all__ = [
@@ -165,6 +166,7 @@ def _level(value: float, n: int, name: str, color: str, dash: str) -> dict[str, 
     }
 
 
+@kept(KEPT_FIGURES)
 def distribution_bars(
     p: npt.ArrayLike,
     q: npt.ArrayLike | None = None,
@@ -192,6 +194,7 @@ def distribution_bars(
     return _per_outcome(traces, p.size, "probability", 1.0, height=height, showlegend=q is not None)
 
 
+@kept(KEPT_FIGURES)
 def entropy_contributions(c: Comparison, *, height: int = 380) -> go.Figure:
     """Each outcome's surprisal log(1/p_i) and its share p_i·log(1/p_i) of the entropy.
 
@@ -219,6 +222,7 @@ def entropy_contributions(c: Comparison, *, height: int = 380) -> go.Figure:
     return _per_outcome(traces, n, unit.name, y_top, height=height, levels=levels)
 
 
+@kept(KEPT_FIGURES)
 def cross_entropy_contributions(c: Comparison, *, height: int = 360) -> go.Figure:
     """Each outcome's share of H(p) and of H(p, q), side by side: where the extra cost comes from.
 
@@ -240,6 +244,7 @@ def cross_entropy_contributions(c: Comparison, *, height: int = 360) -> go.Figur
     return _per_outcome(traces, c.n, unit.name, y_top, height=height)
 
 
+@kept(KEPT_FIGURES)
 def decomposition_bar(c: Comparison, *, height: int = 190) -> go.Figure:
     """One stacked bar: H(p, q) = H(p) + D(p‖q), the entropy plus the price of the wrong belief.
 
@@ -282,6 +287,7 @@ def decomposition_bar(c: Comparison, *, height: int = 190) -> go.Figure:
     )
 
 
+@kept(KEPT_FIGURES)
 def code_lengths(c: CodeComparison, *, height: int = 380) -> go.Figure:
     """Each symbol's length in bits: ideal for q, log₂(1/qᵢ); q's Huffman codeword; p's Huffman codeword.
 
@@ -355,6 +361,7 @@ def _fit_trace(fit: NormalFit) -> dict[str, Any]:
     }
 
 
+@kept(KEPT_FIGURES)
 def normal_fits(fits: DirectionFits, *, height: int = 380) -> go.Figure:
     """A true p as bars, and over them its best discretised normal by D(p‖q) and by D(q‖p).
 

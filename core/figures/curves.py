@@ -14,6 +14,7 @@ from core import measures
 from core._checks import FloatArray
 from core.comparison import Comparison
 from core.figures._common import (
+    KEPT_FIGURES,
     SCRUB_POSITIONS,
     Y_TOP,
     figure,
@@ -26,6 +27,7 @@ from core.figures._common import (
     trace_indices,
 )
 from core.figures.colors import GAP_FILL, ROLES, SURPRISAL, translucent
+from core.memo import kept
 from core.sampling import MAX_DRAWS, RunningMeans
 from core.units import BIT, Unit, format_value
 
@@ -61,6 +63,7 @@ def probability_grid() -> FloatArray:
     return np.unique(np.concatenate([even, near_zero, 1.0 - near_zero]))
 
 
+@kept(KEPT_FIGURES)
 def cross_entropy_curve(c: Comparison, *, height: int = 520) -> go.Figure:
     """The headline chart: binary cross-entropy H(p, q′) over every prediction q′, for a fixed p.
 
@@ -242,6 +245,7 @@ def _p_sweep(c: Comparison, grid: FloatArray, traces: list[dict[str, Any]], y_to
     }
 
 
+@kept(KEPT_FIGURES)
 def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) -> go.Figure:
     """Surprisal log(1/y′) over every probability y′, with familiar events marked and the current y.
 
@@ -342,6 +346,7 @@ def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) ->
     )
 
 
+@kept(KEPT_FIGURES)
 def binary_entropy_curve(p: float, value: float, unit: Unit, *, height: int = 320) -> go.Figure:
     """Binary entropy H(p′) over every p′, with the current p and its entropy ``value`` (in ``unit``) marked.
 
@@ -384,6 +389,7 @@ def binary_entropy_curve(p: float, value: float, unit: Unit, *, height: int = 32
 CHECKPOINTS = np.unique(np.round(np.geomspace(1, MAX_DRAWS, 150)).astype(np.int64))
 
 
+@kept(KEPT_FIGURES)
 def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
     """The averages of log(1/q(x)) and log(1/p(x)) after each number of draws k (a log axis), each
     within a band of ±2 standard errors, approaching their limits H(p, q) and H(p), drawn as lines.

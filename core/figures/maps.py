@@ -14,8 +14,9 @@ import plotly.graph_objects as go
 from core import measures
 from core._checks import FloatArray
 from core.comparison import Comparison
-from core.figures._common import CURRENT_MARKER, Y_TOP, figure
+from core.figures._common import CURRENT_MARKER, KEPT_FIGURES, Y_TOP, figure
 from core.figures.colors import COLOR_SCALE, INFINITY, ROLES
+from core.memo import kept
 from core.units import Unit, format_value
 
 __all__ = ["binary_cross_entropy_map", "simplex_cross_entropy_map", "simplex_parts", "simplex_point"]
@@ -89,6 +90,7 @@ def _square_infinity() -> dict[str, Any]:
     }
 
 
+@kept(KEPT_FIGURES)
 def binary_cross_entropy_map(unit: Unit, current: Comparison | None = None, *, height: int = 420) -> go.Figure:
     """Binary cross-entropy over the unit square, x = q and y = p, darkest along the diagonal q = p.
 
@@ -219,6 +221,7 @@ def _simplex_values(p: tuple[float, ...], unit: Unit) -> tuple[npt.NDArray[np.fl
     return z.reshape(y.size, x.size), edges
 
 
+@kept(KEPT_FIGURES)
 def simplex_cross_entropy_map(c: Comparison, *, height: int = 440) -> go.Figure:
     """Cross-entropy H(p, q′) for every 3-outcome estimate q′ in the triangle, with p and q marked.
 

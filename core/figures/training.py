@@ -12,9 +12,10 @@ import plotly.graph_objects as go
 
 from core._checks import FloatArray
 from core.descent import Descent
-from core.figures._common import CURRENT_MARKER, figure, gaps_for_infinity, scrubber, true_minus
+from core.figures._common import CURRENT_MARKER, KEPT_FIGURES, figure, gaps_for_infinity, scrubber, true_minus
 from core.figures.colors import ROLES
 from core.figures.maps import simplex_parts, simplex_point
+from core.memo import kept
 from core.two_classes import BinaryLossCurves
 from core.units import BIT, NATS, Unit, format_value
 
@@ -30,6 +31,7 @@ __all__ = [
 ]
 
 
+@kept(KEPT_FIGURES)
 def gradient_bars(q: npt.ArrayLike, p: npt.ArrayLike) -> go.Figure:
     """The gradient of the loss with respect to each logit, q_i − p_i: up where q is too high.
 
@@ -61,6 +63,7 @@ def gradient_bars(q: npt.ArrayLike, p: npt.ArrayLike) -> go.Figure:
     )
 
 
+@kept(KEPT_FIGURES)
 def loss_per_step(run: Descent, unit: Unit = NATS, *, step: int | None = None) -> go.Figure:
     """The loss at each step of gradient descent, approaching its floor H(p), in ``unit``, with the
     loss at ``step`` (the last by default) marked.
@@ -121,6 +124,7 @@ def loss_per_step(run: Descent, unit: Unit = NATS, *, step: int | None = None) -
     )
 
 
+@kept(KEPT_FIGURES)
 def descent_on_simplex(run: Descent, unit: Unit = NATS, *, step: int | None = None) -> go.Figure:
     """The path of q during gradient descent, over the map of H(p, q), with q marked at ``step``.
 
@@ -186,6 +190,7 @@ def descent_on_simplex(run: Descent, unit: Unit = NATS, *, step: int | None = No
     return figure(traces, **layout)
 
 
+@kept(KEPT_FIGURES)
 def binary_losses(curves: BinaryLossCurves, z: float, unit: Unit = NATS, *, height: int = 340) -> go.Figure:
     """Cross-entropy (left axis, in ``unit``) and squared error (right axis, 0 to 1) of σ(z) against p.
 
@@ -230,6 +235,7 @@ def binary_losses(curves: BinaryLossCurves, z: float, unit: Unit = NATS, *, heig
     )
 
 
+@kept(KEPT_FIGURES)
 def binary_gradients(curves: BinaryLossCurves, z: float, *, height: int = 340) -> go.Figure:
     """The gradients with respect to the logit: cross-entropy's q − p against squared error's.
 
@@ -282,6 +288,7 @@ def _dot(x: float, y: float, name: str, color: str) -> dict[str, Any]:
     }
 
 
+@kept(KEPT_FIGURES)
 def learning_curves(
     train_nats: Sequence[float] | FloatArray,
     test_nats: Sequence[float] | FloatArray,
@@ -322,6 +329,7 @@ def learning_curves(
     )
 
 
+@kept(KEPT_FIGURES)
 def true_class_probability(
     q_path: npt.ArrayLike, labels: Iterable[int], names: Iterable[str], *, height: int = 360
 ) -> go.Figure:
@@ -361,6 +369,7 @@ def true_class_probability(
     )
 
 
+@kept(KEPT_FIGURES)
 def flower_prediction(
     label: npt.ArrayLike, q: npt.ArrayLike, classes: Sequence[str], title: str, *, height: int = 340
 ) -> go.Figure:

@@ -57,7 +57,7 @@ def charts(at: AppTest) -> list[dict]:
     for component in at.get("bidi_component"):
         if component.proto.component_name == "live_chart":
             key = component.proto.id.split("-", 2)[2]  # "$$ID-<hash>-<key>"
-            figure = {top: _whole(piece) for top, piece in sent[key][1].items()}
+            figure = json.loads(_whole(sent[key][1]))
             received.append(json.loads(component.proto.bytes) | {"figure": figure})
     return received
 
