@@ -15,6 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core.units import format_value
 from ui.controls import current_unit, entry_point_ran
@@ -165,7 +166,8 @@ PAGES: tuple[PageEntry, ...] = (
 )
 
 
-_made: tuple[StreamlitPage, ...] = ()
+#: The pages made for each entry point (``st.Page`` resolves a script's path from the running one's).
+_made: dict[Path, tuple[StreamlitPage, ...]] = {}
 
 
 def navigation_pages() -> list[StreamlitPage]:
@@ -176,13 +178,14 @@ def navigation_pages() -> list[StreamlitPage]:
     are made once, in the first run (they need one), and each run gets copies of them: ``st.navigation``
     marks the pages it is given (``_default``, ``_can_be_called``), and sessions run side by side.
     """
-    global _made
-    if not _made:
-        _made = tuple(
+    ctx = get_script_run_ctx()
+    where = ctx.pages_manager.main_script_parent if ctx else FOLDER.parent
+    if where not in _made:
+        _made[where] = tuple(
             st.Page(entry.path, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=not entry.url_path)
             for entry in PAGES
         )
-    return [copy.copy(page) for page in _made]
+    return [copy.copy(page) for page in _made[where]]
 
 
 def begin(script: str) -> PageEntry:

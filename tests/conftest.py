@@ -11,6 +11,7 @@ import pytest
 from hypothesis import settings
 from playwright.sync_api import Page, sync_playwright
 
+from core.memo import clear_all
 from devtools.browser import launch_chromium, wait_until_idle
 from devtools.servers import running_app
 
@@ -22,6 +23,13 @@ settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 # Needs PyTorch and Keras, which the suite does not: it is run by hand to regenerate the golden values.
 collect_ignore = ["make_golden.py"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_results():
+    """Each test gets results of its own: some edit a figure, which a page never does, and figures are
+    kept and shared (core.memo)."""
+    clear_all()
 
 
 @pytest.fixture(scope="session")

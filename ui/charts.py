@@ -359,11 +359,19 @@ def chart(
 
 def _data_tables(prepared: _Prepared, figure: go.Figure, key: str) -> None:
     """The chart's data, for readers who do not see it: its tables, as Markdown, in an expander, and
-    every point of it as a CSV file, written only when it is asked for."""
+    every point of it as a CSV file, written only when it is asked for.
+
+    The expander's content is sent only while it is open (opening it reruns the page): closed, as it
+    nearly always is, it costs a run one element instead of one per table and a download button.
+    """
     if not prepared.tables:
         return
     name = prepared.description.name
-    with st.expander(name.replace("Chart of ", "Data: ").replace("Chart: ", "Data: ")):
+    label = name.replace("Chart of ", "Data: ").replace("Chart: ", "Data: ")
+    tables = st.expander(label, key=f"{key}-data", on_change="rerun")
+    if not tables.open:
+        return
+    with tables:
         for table in prepared.tables:
             st.markdown(table)
         st.download_button(

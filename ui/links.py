@@ -99,7 +99,11 @@ def class_link(url_path: str) -> None:
     def name(key: str) -> str:
         return f"{CONTROLS[key].label} ({key})"
 
-    with st.expander("Share for a class", icon=":material/school:"):
+    # Its content is sent only while it is open (opening it reruns the page): most runs are a learner's.
+    share = st.expander("Share for a class", icon=":material/school:", key="class-share", on_change="rerun")
+    if not share.open:
+        return
+    with share:
         st.caption(
             "A link to this view, as it is now, for your students: the controls you lock are shown "
             "but cannot be moved, the ones you hide are not shown and keep their values."

@@ -39,6 +39,16 @@ def open_link():
     return _open
 
 
+def open_expanders(at: AppTest, *keys: str) -> AppTest:
+    """Open the expanders of these keys, as a click on each does (their content is sent only while
+    they are open), and run the page again."""
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def latex(at: AppTest, index: int = 0) -> str:
     """The LaTeX source of a formula, without the $$ delimiters AppTest reports."""
     return at.latex[index].value.strip().removeprefix("$$").removesuffix("$$").strip()

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages import PAGES
-from tests.pages.conftest import HOME, charts, metric_values, run_link
+from tests.pages.conftest import HOME, charts, metric_values, open_expanders, run_link
 
 
 def _links(at: AppTest) -> dict[str, str]:
@@ -81,8 +81,18 @@ def test_lock_and_hide_survive_in_the_share_link(open_link):
     assert "lock=p" in link and "hide=unit" in link
 
 
-def test_share_for_a_class_builds_the_link(open_link):
+def test_share_for_a_class_is_sent_only_while_it_is_open(open_link):
     at = open_link(q="0.4")
+    assert [e.label for e in at.expander][-1] == "Share for a class"
+    assert not at.multiselect and "class-link" not in _links(at)
+    open_expanders(at, "class-share")
+    assert [m.key for m in at.multiselect] == ["class-lock", "class-hide"] and "class-link" in _links(at)
+    at.session_state["class-share"] = False
+    assert not at.run().multiselect
+
+
+def test_share_for_a_class_builds_the_link(open_link):
+    at = open_expanders(open_link(q="0.4"), "class-share")
     assert "lock=" not in _links(at)["class-link"]
     assert at.multiselect(key="class-lock").options == [
         "Unit (unit)",
