@@ -17,10 +17,14 @@ from core.units import BIT
 __all__: list[str] = []
 
 #: How many of its latest figures each builder keeps (``core.memo.kept``), for the next session that
-#: asks for the same one: a class on one link moves the same sliders through the same steps. The
-#: largest, the home page's curve with its 101 states, holds about 0.2 MB with what ``ui.charts``
-#: derives from it, so each builder keeps at most about 13 MB (BENCHMARKS.md measures them).
-KEPT_FIGURES = 64
+#: asks for the same one: a class on one link moves the same sliders through the same steps. A kept
+#: figure holds its data as Python objects, and ``ui.charts`` keeps what it sends with it: 10–60 KB
+#: for most builders, so at most about 2 MB each; the home page's curve, 290–370 KB, keeps 32 (12 MB);
+#: the builders of 120–340 KB keep ``KEPT_LARGE`` (2–6 MB each), and the sampling chart, 680 KB and
+#: new at every tick of ▶, keeps ``KEPT_FEW``. At most about 45 MB in all (BENCHMARKS.md).
+KEPT_FIGURES = 32
+KEPT_LARGE = 16
+KEPT_FEW = 4
 
 #: The top of the cross-entropy axes, in nats (5 bits); every unit shows the same picture.
 Y_TOP = 5 * BIT

@@ -14,7 +14,9 @@ from core import measures
 from core._checks import FloatArray
 from core.comparison import Comparison
 from core.figures._common import (
+    KEPT_FEW,
     KEPT_FIGURES,
+    KEPT_LARGE,
     SCRUB_POSITIONS,
     Y_TOP,
     figure,
@@ -245,7 +247,7 @@ def _p_sweep(c: Comparison, grid: FloatArray, traces: list[dict[str, Any]], y_to
     }
 
 
-@kept(KEPT_FIGURES)
+@kept(KEPT_LARGE)
 def surprisal_curve(y: float, value: float, unit: Unit, *, height: int = 520) -> go.Figure:
     """Surprisal log(1/y′) over every probability y′, with familiar events marked and the current y.
 
@@ -389,7 +391,7 @@ def binary_entropy_curve(p: float, value: float, unit: Unit, *, height: int = 32
 CHECKPOINTS = np.unique(np.round(np.geomspace(1, MAX_DRAWS, 150)).astype(np.int64))
 
 
-@kept(KEPT_FIGURES)
+@kept(KEPT_FEW)
 def running_means_curve(s: RunningMeans, *, height: int = 440) -> go.Figure:
     """The averages of log(1/q(x)) and log(1/p(x)) after each number of draws k (a log axis), each
     within a band of ±2 standard errors, approaching their limits H(p, q) and H(p), drawn as lines.

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from core import measures
 from core._checks import FloatArray
 from core.comparison import Comparison
-from core.figures._common import CURRENT_MARKER, KEPT_FIGURES, Y_TOP, figure
+from core.figures._common import CURRENT_MARKER, KEPT_FIGURES, KEPT_LARGE, Y_TOP, figure
 from core.figures.colors import COLOR_SCALE, INFINITY, ROLES
 from core.memo import kept
 from core.units import Unit, format_value
@@ -221,7 +221,7 @@ def _simplex_values(p: tuple[float, ...], unit: Unit) -> tuple[npt.NDArray[np.fl
     return z.reshape(y.size, x.size), edges
 
 
-@kept(KEPT_FIGURES)
+@kept(KEPT_LARGE)
 def simplex_cross_entropy_map(c: Comparison, *, height: int = 440) -> go.Figure:
     """Cross-entropy H(p, q′) for every 3-outcome estimate q′ in the triangle, with p and q marked.
 

@@ -12,7 +12,15 @@ import plotly.graph_objects as go
 
 from core._checks import FloatArray
 from core.descent import Descent
-from core.figures._common import CURRENT_MARKER, KEPT_FIGURES, figure, gaps_for_infinity, scrubber, true_minus
+from core.figures._common import (
+    CURRENT_MARKER,
+    KEPT_FIGURES,
+    KEPT_LARGE,
+    figure,
+    gaps_for_infinity,
+    scrubber,
+    true_minus,
+)
 from core.figures.colors import ROLES
 from core.figures.maps import simplex_parts, simplex_point
 from core.memo import kept
@@ -124,7 +132,7 @@ def loss_per_step(run: Descent, unit: Unit = NATS, *, step: int | None = None) -
     )
 
 
-@kept(KEPT_FIGURES)
+@kept(KEPT_LARGE)
 def descent_on_simplex(run: Descent, unit: Unit = NATS, *, step: int | None = None) -> go.Figure:
     """The path of q during gradient descent, over the map of H(p, q), with q marked at ``step``.
 
@@ -329,7 +337,7 @@ def learning_curves(
     )
 
 
-@kept(KEPT_FIGURES)
+@kept(KEPT_LARGE)
 def true_class_probability(
     q_path: npt.ArrayLike, labels: Iterable[int], names: Iterable[str], *, height: int = 360
 ) -> go.Figure:
