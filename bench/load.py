@@ -9,6 +9,7 @@ the repository root:
     python -m bench.load --sessions 100 --changes 20     # starts `streamlit run app.py` itself
     python -m bench.load --page '' --page loss           # only these pages (URL paths, '' for home)
     python -m bench.load --sessions 200 --changes 5 --arrive 5   # a class arriving within 5 s
+    python -m bench.load --anywhere     # each session moves its slider anywhere, in an order of its own
     python -m bench.load --replicas 2   # the classroom command: two replicas behind nginx
     python -m bench.load --url http://127.0.0.1:8501 --pid 1234  # or loads a running server
 """
@@ -31,6 +32,9 @@ def main() -> None:
     parser.add_argument("--pid", type=int, help="the running server's process, for its memory (with --url)")
     parser.add_argument("--page", action="append", help="only this page's URL path ('' for home); repeatable")
     parser.add_argument("--arrive", type=float, default=0.0, help="seconds over which the sessions arrive")
+    parser.add_argument(
+        "--anywhere", action="store_true", help="each session moves its slider through every step, in its own order"
+    )
     args = parser.parse_args()
     load = {
         "sessions": args.sessions,
@@ -38,6 +42,7 @@ def main() -> None:
         "pace": tuple(args.pace),
         "pages": args.page,
         "arrive": args.arrive,
+        "anywhere": args.anywhere,
     }
     if args.url:
         if args.pid is None:

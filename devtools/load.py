@@ -30,8 +30,20 @@ from websockets.asyncio.client import ClientConnection
 from websockets.typing import Origin, Subprotocol
 
 from pages import PAGES
+from ui.controls import CONTROLS, slider_steps
 
-__all__ = ["SCENARIOS", "Results", "connect", "every_page", "flood", "resident_mb", "run", "run_in_own_loop", "session"]
+__all__ = [
+    "SCENARIOS",
+    "Results",
+    "connect",
+    "every_page",
+    "every_step",
+    "flood",
+    "resident_mb",
+    "run",
+    "run_in_own_loop",
+    "session",
+]
 
 T = TypeVar("T")
 
@@ -99,12 +111,31 @@ async def connect(url: str, page: str = "") -> AsyncIterator[ClientConnection]:
         yield socket
 
 
+def every_step(key: str, seed: int) -> list[float]:
+    """Every value of the slider ``key`` in an order of its own for each ``seed``: a learner who moves
+    the slider anywhere in its range, rather than through the scenario's values as every session does."""
+    values = [float(value) if isinstance(CONTROLS[key].step, float) else int(value) for value in slider_steps(key)]
+    random.Random(seed).shuffle(values)
+    return values
+
+
 async def session(
-    url: str, scenario, changes: int, pace: tuple[float, float], results: Results, seed: int, arrive: float = 0.0
+    url: str,
+    scenario,
+    changes: int,
+    pace: tuple[float, float],
+    results: Results,
+    seed: int,
+    arrive: float = 0.0,
+    *,
+    anywhere: bool = False,
 ) -> None:
     """One learner: arrive within ``arrive`` seconds, open ``scenario``'s page, then move its slider
-    ``changes`` times, ``pace`` seconds apart."""
+    ``changes`` times, ``pace`` seconds apart: through the scenario's values, or with ``anywhere``
+    through every step of the slider, in an order of its own (``every_step``)."""
     page, key, values = scenario
+    if anywhere:
+        values = every_step(key, seed)
     rng = random.Random(seed)
     await asyncio.sleep(rng.uniform(0.0, arrive))
     try:
@@ -224,13 +255,16 @@ def run(
     *,
     pages: Sequence[str] | None = None,
     arrive: float = 0.0,
+    anywhere: bool = False,
 ) -> dict:
     """Load the server and return the figures: latency percentiles (ms), errors, memory (MB).
 
     ``pid`` is the server's process (``Server.pid``), or the replicas' (``Replicas.pids``), for memory.
     The sessions take the pages in turn, or only ``pages`` (URL paths, "" for home), and arrive
     spread over ``arrive`` seconds (all at once by default); ``load_p95_ms`` is the first load of
-    their page, websocket to the end of its first run.
+    their page, websocket to the end of its first run. With ``anywhere``, each session moves its
+    slider through every step of its range in an order of its own, rather than through the
+    scenario's values as every session does (see ``session``).
     """
     scenarios = [s for s in SCENARIOS if pages is None or s[0] in pages]
     if not scenarios:
@@ -256,7 +290,9 @@ def run(
     async def everyone() -> None:
         await asyncio.gather(
             *(
-                session(url, scenarios[i % len(scenarios)], changes, pace, results, seed=i, arrive=arrive)
+                session(
+                    url, scenarios[i % len(scenarios)], changes, pace, results, seed=i, arrive=arrive, anywhere=anywhere
+                )
                 for i in range(sessions)
             )
         )
