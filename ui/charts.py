@@ -52,7 +52,7 @@ _live_chart = st.components.v2.component("live_chart", js=_LOADER, isolate_style
 
 
 #: Session State's record of each live chart: the revision and the figure the browser was last sent,
-#: as ``_Sent.pieces``.
+#: as ``_pieces``.
 _SENT = "live_chart_sent"
 
 #: A changed piece of JSON up to this long is read back and compared within, so that only what changed
