@@ -20,12 +20,10 @@ import argparse
 import asyncio
 import contextlib
 import os
-import random
 import statistics
 
-from devtools.load import SCENARIOS, _rerun, _until_finished, connect
+from devtools.load import SCENARIOS, _rerun, _until_finished, connect, every_step
 from devtools.servers import running_app
-from ui.controls import CONTROLS, slider_steps
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -65,9 +63,7 @@ def main() -> None:
         for page, key, scenario in SCENARIOS:
             if args.page is not None and page not in args.page:
                 continue
-            number = float if isinstance(CONTROLS[key].step, float) else int
-            steps = [number(value) for value in slider_steps(key)]
-            random.Random(0).shuffle(steps)
+            steps = every_step(key, seed=0)
             figures = []
             for _ in range(args.repeats):
                 if args.anywhere:

@@ -265,8 +265,6 @@ class _Prepared:
     #: The values each own control offers, by the page control's key.
     values: dict[str, list]
     description: Description
-    #: The data tables as Markdown, one text each.
-    tables: tuple[str, ...]
 
 
 def _prepare(figure: go.Figure, label: str | None, controls: tuple[OwnControl, ...]) -> _Prepared:
@@ -275,13 +273,7 @@ def _prepare(figure: go.Figure, label: str | None, controls: tuple[OwnControl, .
     pieces = cast(dict, _pieces(spec))
     if own:
         pieces["controls"] = [_pieces(control, 2) for control in own]
-    description = describe(figure, label)
-    return _Prepared(
-        pieces,
-        {control["key"]: control["values"] for control in own},
-        description,
-        tuple(_markdown_table(table) for table in description.tables),
-    )
+    return _Prepared(pieces, {control["key"]: control["values"] for control in own}, describe(figure, label))
 
 
 def _markdown_table(table: Table) -> str:
@@ -337,9 +329,10 @@ def chart(
         callbacks["on_value_change"] = lambda: _moved(key, prepared.values)
     sent = st.session_state.setdefault(_SENT, {})
     revision, before = sent.get(key, (0, None))
-    update = {"figure": _whole(pieces)} if before is None else {"base": revision}
-    if before is not None:
-        update["changes"] = _changes_since(before, pieces)
+    if before is None:
+        update = {"figure": _whole(pieces)}
+    else:
+        update = {"base": revision, "changes": _changes_since(before, pieces)}
     sent[key] = (revision + 1, pieces)
     data = {
         "revision": revision + 1,
@@ -354,26 +347,25 @@ def chart(
         # As JSON bytes, which Streamlit passes on as they are: a dict would be searched for data
         # frames, which imports pandas (80 MB a process) for nothing.
         _live_chart(data=_json(data).encode(), key=key, **callbacks)
-        _data_tables(prepared, figure, key)
+        _data_tables(prepared.description, figure, key)
 
 
-def _data_tables(prepared: _Prepared, figure: go.Figure, key: str) -> None:
+def _data_tables(description: Description, figure: go.Figure, key: str) -> None:
     """The chart's data, for readers who do not see it: its tables, as Markdown, in an expander, and
     every point of it as a CSV file, written only when it is asked for.
 
     The expander's content is sent only while it is open (opening it reruns the page): closed, as it
     nearly always is, it costs a run one element instead of one per table and a download button.
     """
-    if not prepared.tables:
+    if not description.tables:
         return
-    name = prepared.description.name
-    label = name.replace("Chart of ", "Data: ").replace("Chart: ", "Data: ")
+    label = description.name.replace("Chart of ", "Data: ").replace("Chart: ", "Data: ")
     tables = st.expander(label, key=f"{key}-data", on_change="rerun")
     if not tables.open:
         return
     with tables:
-        for table in prepared.tables:
-            st.markdown(table)
+        for table in description.tables:
+            st.markdown(_markdown_table(table))
         st.download_button(
             "Download all its data (CSV)",
             lambda: data_csv(figure),
